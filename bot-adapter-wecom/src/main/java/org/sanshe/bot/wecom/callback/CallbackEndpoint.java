@@ -1,0 +1,236 @@
+package org.sanshe.bot.wecom.callback;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.sanshe.bot.core.pipeline.IdempotencyStore;
+import org.sanshe.bot.core.pipeline.Inbox;
+import org.sanshe.bot.core.pipeline.InboxUnavailableException;
+import org.sanshe.bot.wecom.translate.Ingest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * One WeCom callback receiver (the app, or the AI bot): verify → decrypt → translate → store in the inbox → ack. Bad
+ * signature or stale timestamp: 403 with an empty body; malformed: 400; too large: 413; inbox unavailable: 503 so that
+ * WeCom delivers again. Nothing here calls WeCom, and the only blocking call (the inbox) runs on a bounded scheduler.
+ * No decrypted body, personal data or secret is logged: only the receiver, the outcome and the dedup key.
+ */
+public final class CallbackEndpoint {
+    private static final Logger log = LoggerFactory.getLogger(CallbackEndpoint.class);
+    private static final Duration REMEMBER = Duration.ofDays(2);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String name;
+    private final CallbackCipher cipher;
+    private final Function<String, String> envelope;
+    private final BiFunction<String, Instant, Ingest> translator;
+    private final Function<Sealed, String> passiveReplyEnvelope;
+    private final Inbox inbox;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+    private final Duration maxSkew;
+    private final int maxBody;
+    private final Scheduler blocking;
+    private final MeterRegistry meters;
+
+    public CallbackEndpoint(
+            String name,
+            CallbackCipher cipher,
+            Function<String, String> envelope,
+            BiFunction<String, Instant, Ingest> translator,
+            Function<Sealed, String> passiveReplyEnvelope,
+            Inbox inbox,
+            IdempotencyStore idempotency,
+            Clock clock,
+            Duration maxSkew,
+            int maxBody,
+            Scheduler blocking,
+            MeterRegistry meters) {
+        this.name = name;
+        this.cipher = cipher;
+        this.envelope = envelope;
+        this.translator = translator;
+        this.passiveReplyEnvelope = passiveReplyEnvelope;
+        this.inbox = inbox;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.maxSkew = maxSkew;
+        this.maxBody = maxBody;
+        this.blocking = blocking;
+        this.meters = meters;
+    }
+
+    /** URL verification: answer the decrypted echostr, nothing else (WECOM.md §1.1). */
+    public Mono<ServerResponse> verifyUrl(ServerRequest request) {
+        Params p = Params.of(request);
+        String echo = p.echostr();
+        if (!authentic(p, echo)) {
+            return forbidden("verify");
+        }
+        String plain;
+        try {
+            plain = cipher.open(echo);
+        } catch (BadCallbackException e) {
+            return bad("verify", e);
+        }
+        count("verify", "ok");
+        return ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(plain);
+    }
+
+    public Mono<ServerResponse> receive(ServerRequest request) {
+        long declared = request.headers().contentLength().orElse(-1);
+        if (declared > maxBody) {
+            return tooLarge();
+        }
+        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBody)
+                .map(CallbackEndpoint::text)
+                .defaultIfEmpty("")
+                .flatMap(body -> handle(Params.of(request), body))
+                .onErrorResume(DataBufferLimitException.class, e -> tooLarge());
+    }
+
+    private Mono<ServerResponse> handle(Params p, String body) {
+        String encrypted;
+        try {
+            encrypted = envelope.apply(body);
+        } catch (BadCallbackException e) {
+            return bad("envelope", e);
+        }
+        if (!authentic(p, encrypted)) {
+            return forbidden("message");
+        }
+        Instant now = clock.instant();
+        Ingest ingest;
+        try {
+            ingest = translator.apply(cipher.open(encrypted), now);
+        } catch (BadCallbackException e) {
+            return bad("message", e);
+        }
+        if (ingest instanceof Ingest.Ignore ignore) {
+            count("message", "ignored");
+            log.debug("{} callback ignored: {}", name, ignore.reason());
+            return ServerResponse.ok().build();
+        }
+        if (ingest instanceof Ingest.PassiveReply reply) {
+            count("message", "passive-reply");
+            return ServerResponse.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(passiveReplyEnvelope.apply(sealReply(reply.plaintext(), p.nonce(), now)));
+        }
+        var entry = ((Ingest.Store) ingest).entry();
+        return Mono.fromCallable(() -> store(entry)).subscribeOn(blocking).flatMap(outcome -> {
+            count("message", outcome);
+            if ("unavailable".equals(outcome)) {
+                return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+            }
+            return ServerResponse.ok().build();
+        });
+    }
+
+    private String store(org.sanshe.bot.core.pipeline.InboxEntry entry) {
+        String key = entry.dedupKey();
+        if (idempotency.seen(key)) {
+            log.debug("{} duplicate {} (cache)", name, key);
+            return "duplicate";
+        }
+        try {
+            boolean fresh = inbox.accept(entry);
+            idempotency.remember(key, REMEMBER);
+            log.debug("{} {} {}", name, fresh ? "stored" : "duplicate", key);
+            return fresh ? "stored" : "duplicate";
+        } catch (InboxUnavailableException e) {
+            log.warn("{} inbox unavailable for {}: {}", name, key, e.getMessage());
+            return "unavailable";
+        }
+    }
+
+    /** The passive reply as the AI bot expects it: our own timestamp, the callback's nonce (WECOM.md §1.8). */
+    private Sealed sealReply(String plaintext, String nonce, Instant now) {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        String encrypted = cipher.seal(HexFormat.of().formatHex(random), plaintext);
+        String ts = Long.toString(now.getEpochSecond());
+        return new Sealed(encrypted, cipher.sign(ts, nonce, encrypted), ts, nonce);
+    }
+
+    /** An encrypted passive reply, ready to be put in the receiver's envelope. */
+    public record Sealed(String encrypt, String signature, String timestamp, String nonce) {}
+
+    private boolean authentic(Params p, String encrypted) {
+        if (!cipher.signatureMatches(p.signature(), p.timestamp(), p.nonce(), encrypted)) {
+            return false;
+        }
+        long ts;
+        try {
+            ts = Long.parseLong(p.timestamp());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        long skew = Math.abs(clock.instant().getEpochSecond() - ts);
+        return skew <= maxSkew.toSeconds();
+    }
+
+    private Mono<ServerResponse> forbidden(String stage) {
+        count(stage, "forbidden");
+        log.warn("{} {} refused: bad signature or timestamp", name, stage);
+        return ServerResponse.status(HttpStatus.FORBIDDEN).build();
+    }
+
+    private Mono<ServerResponse> bad(String stage, BadCallbackException e) {
+        count(stage, "malformed");
+        log.warn("{} {} refused: {}", name, stage, e.getMessage());
+        return ServerResponse.badRequest().build();
+    }
+
+    private Mono<ServerResponse> tooLarge() {
+        count("message", "too-large");
+        log.warn("{} callback refused: body over {} bytes", name, maxBody);
+        return ServerResponse.status(HttpStatus.PAYLOAD_TOO_LARGE).build();
+    }
+
+    private void count(String stage, String outcome) {
+        meters.counter("bot.callback", "receiver", name, "stage", stage, "outcome", outcome)
+                .increment();
+    }
+
+    private static String text(DataBuffer buffer) {
+        try {
+            return buffer.toString(StandardCharsets.UTF_8);
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    /** The query parameters WeCom signs. Base64 never holds a space, so a '+' decoded to ' ' is put back. */
+    record Params(String signature, String timestamp, String nonce, String echostr) {
+        static Params of(ServerRequest r) {
+            return new Params(
+                    plus(r.queryParam("msg_signature")),
+                    plus(r.queryParam("timestamp")),
+                    plus(r.queryParam("nonce")),
+                    plus(r.queryParam("echostr")));
+        }
+
+        private static String plus(Optional<String> v) {
+            return v.map(s -> s.replace(' ', '+')).orElse("");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.sanshe.bot.wecom.outbound;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sanshe.bot.core.chat.Channel;
+import org.sanshe.bot.core.chat.Conversation;
+import org.sanshe.bot.core.engine.Outbound;
+import org.sanshe.bot.core.event.InboundEvent;
+import org.sanshe.bot.core.pipeline.OutboxMessage;
+import org.sanshe.bot.wecom.translate.Translated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Picks how each message the core decided on travels, from what the triggering event's channel allows (ARCHITECTURE.md
+ * "what WeCom allows"): an AI-bot conversation is answered once through its response_url (several replies are joined,
+ * since the url works once); an app conversation and every private message go through the app's message/send.
+ */
+public final class DeliveryPlanner {
+    public static final String AIBOT_RESPONSE = "AIBOT_RESPONSE";
+    public static final String APP_TEXT = "APP_TEXT";
+    private static final Logger log = LoggerFactory.getLogger(DeliveryPlanner.class);
+
+    public List<OutboxMessage> plan(Translated translated, List<Outbound> outbound) {
+        List<OutboxMessage> plan = new ArrayList<>();
+        List<String> replies = new ArrayList<>();
+        Optional<Conversation> conversation = conversationOf(translated.event());
+        for (Outbound o : outbound) {
+            if (o instanceof Outbound.PrivateMessage pm) {
+                plan.add(new OutboxMessage(APP_TEXT, pm.to().value(), pm.text()));
+            } else if (o instanceof Outbound.ReplyInConversation reply) {
+                replies.add(reply.text());
+            }
+        }
+        if (!replies.isEmpty()) {
+            String text = String.join("\n\n", replies);
+            Channel channel = conversation.map(Conversation::channel).orElse(Channel.CUSTOMER);
+            if (channel == Channel.AIBOT && translated.responseUrl().isPresent()) {
+                plan.add(
+                        0,
+                        new OutboxMessage(
+                                AIBOT_RESPONSE, translated.responseUrl().get(), text));
+            } else if (channel == Channel.APP) {
+                plan.add(
+                        0,
+                        new OutboxMessage(APP_TEXT, conversation.get().member().value(), text));
+            } else {
+                // A customer group cannot be answered by the bot itself (WECOM.md C5); an AI-bot message without a
+                // response_url cannot be answered at all (C6). Later features turn these into drafts for people.
+                log.warn(
+                        "event {} has a reply but its channel {} cannot carry one",
+                        translated.event().id(),
+                        channel);
+            }
+        }
+        return plan;
+    }
+
+    private static Optional<Conversation> conversationOf(InboundEvent event) {
+        if (event instanceof InboundEvent.TextReceived t) {
+            return Optional.of(t.conversation());
+        }
+        if (event instanceof InboundEvent.CardButtonClicked c) {
+            return Optional.of(c.conversation());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,161 @@
+package org.sanshe.bot.wecom.outbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.error.WxRuntimeException;
+import me.chanjar.weixin.cp.api.WxCpService;
+import me.chanjar.weixin.cp.bean.message.WxCpMessage;
+import me.chanjar.weixin.cp.bean.message.WxCpMessageSendResult;
+import org.sanshe.bot.core.pipeline.DeliveryResult;
+import org.sanshe.bot.core.pipeline.OutboxMessage;
+import org.sanshe.bot.core.pipeline.OutboxSender;
+import org.sanshe.bot.wecom.translate.AiBotTranslator;
+
+/**
+ * Sends outbox messages: app texts through weixin-java-cp's {@code message/send} (with WeCom's duplicate check on, so
+ * a retry after an unclear failure is not shown twice), AI-bot replies with one POST to the message's response_url —
+ * but only when that url points at the configured WeCom API host, so a forged callback cannot make the service call
+ * anywhere else. Errors are sorted into retry (system busy -1, frequency 45009, concurrency 45033, network, HTTP 5xx)
+ * and final failure (everything else).
+ */
+public final class WeComSender implements OutboxSender {
+    static final Set<Integer> RETRYABLE = Set.of(-1, 45009, 45033);
+    private static final int MAX_MARKDOWN_BYTES = 20480;
+    private static final int MAX_TEXT_BYTES = 2048;
+
+    private final WxCpService wecom;
+    private final int agentId;
+    private final URI apiBase;
+    private final HttpClient http;
+
+    public WeComSender(WxCpService wecom, int agentId, URI apiBase, HttpClient http) {
+        this.wecom = wecom;
+        this.agentId = agentId;
+        this.apiBase = apiBase;
+        this.http = http;
+    }
+
+    @Override
+    public DeliveryResult send(OutboxMessage message) {
+        return switch (message.kind()) {
+            case DeliveryPlanner.APP_TEXT -> sendAppText(message);
+            case DeliveryPlanner.AIBOT_RESPONSE -> sendAiBotResponse(message);
+            default -> new DeliveryResult.Failed("unknown kind " + message.kind());
+        };
+    }
+
+    private DeliveryResult sendAppText(OutboxMessage m) {
+        WxCpMessage msg = WxCpMessage.TEXT()
+                .agentId(agentId)
+                .toUser(m.target())
+                .content(cut(m.body(), MAX_TEXT_BYTES))
+                .build();
+        msg.setEnableDuplicateCheck(true);
+        msg.setDuplicateCheckInterval(1800);
+        try {
+            WxCpMessageSendResult result = wecom.getMessageService().send(msg);
+            return new DeliveryResult.Sent(
+                    Optional.ofNullable(result.getMsgId()).orElse(""));
+        } catch (WxErrorException e) {
+            return classify(e.getError().getErrorCode(), "message/send");
+        } catch (WxRuntimeException e) {
+            // the library's own retries on -1 ran out, or the network failed
+            return new DeliveryResult.Retry("message/send: " + e.getMessage(), Optional.empty());
+        }
+    }
+
+    private DeliveryResult sendAiBotResponse(OutboxMessage m) {
+        URI url;
+        try {
+            url = URI.create(m.target());
+        } catch (IllegalArgumentException e) {
+            return new DeliveryResult.Failed("response_url is not a url");
+        }
+        if (!sameOrigin(url, apiBase)) {
+            return new DeliveryResult.Failed("response_url host is not the WeCom API host");
+        }
+        var body = AiBotTranslator.JSON.createObjectNode();
+        body.put("msgtype", "markdown");
+        body.putObject("markdown").put("content", cut(m.body(), MAX_MARKDOWN_BYTES));
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 500) {
+                return new DeliveryResult.Retry("response_url HTTP " + response.statusCode(), Optional.empty());
+            }
+            if (response.statusCode() != 200) {
+                return new DeliveryResult.Failed("response_url HTTP " + response.statusCode());
+            }
+            JsonNode answer = AiBotTranslator.JSON.readTree(response.body());
+            int code = answer == null ? 0 : answer.path("errcode").asInt(0);
+            return code == 0 ? new DeliveryResult.Sent("") : classify(code, "response_url");
+        } catch (IOException e) {
+            return new DeliveryResult.Retry("response_url: " + e.getClass().getSimpleName(), Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeliveryResult.Retry("interrupted", Optional.empty());
+        }
+    }
+
+    static DeliveryResult classify(int code, String api) {
+        if (RETRYABLE.contains(code)) {
+            // 45009 is a minute ban (WECOM.md §6.1): do not knock again before it lifts
+            Optional<Duration> wait = code == 45009 ? Optional.of(Duration.ofSeconds(60)) : Optional.empty();
+            return new DeliveryResult.Retry(api + " errcode " + code, wait);
+        }
+        return new DeliveryResult.Failed(api + " errcode " + code);
+    }
+
+    static boolean sameOrigin(URI url, URI base) {
+        return url.getScheme() != null
+                && url.getHost() != null
+                && url.getScheme()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(base.getScheme().toLowerCase(Locale.ROOT))
+                && url.getHost().equalsIgnoreCase(base.getHost())
+                && port(url) == port(base)
+                && url.getRawUserInfo() == null;
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() != -1) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /** Cuts to a byte budget on a character boundary, marking the cut. */
+    static String cut(String s, int maxBytes) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (b.length <= maxBytes) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + len > maxBytes - 3) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            used += len;
+            i += Character.charCount(cp);
+        }
+        return out.append('…').toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** The only place that sends to WeCom: delivery planning per channel and the sender over weixin-java-cp. */
+package org.sanshe.bot.wecom.outbound;

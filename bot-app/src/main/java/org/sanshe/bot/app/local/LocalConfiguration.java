@@ -1,0 +1,50 @@
+package org.sanshe.bot.app.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.sanshe.bot.storage.group.MybatisGroups;
+import org.sanshe.bot.wecom.config.WeComProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The embedded default's extras: demo community, fake WeCom and simulator. Never in {@code prod}. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!prod")
+public class LocalConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "bot.local.seed-demo", havingValue = "true", matchIfMissing = true)
+    DemoSeeder demoSeeder(MybatisGroups groups) {
+        return new DemoSeeder(groups);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "bot.local.fake-wecom", havingValue = "true")
+    static class FakeAndSimulator {
+        @Bean
+        Transcript transcript() {
+            return new Transcript();
+        }
+
+        @Bean
+        RouterFunction<ServerResponse> fakeWeComRoutes(Transcript transcript, ObjectMapper json) {
+            return new FakeWeCom(transcript, json).routes();
+        }
+
+        @Bean
+        RouterFunction<ServerResponse> simulatorRoutes(
+                MybatisGroups groups,
+                WeComProperties wecom,
+                Transcript transcript,
+                ObjectMapper json,
+                Environment env,
+                Clock clock) {
+            return new Simulator(groups, wecom, transcript, json, env, clock).routes();
+        }
+    }
+}

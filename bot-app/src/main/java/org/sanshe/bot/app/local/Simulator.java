@@ -1,0 +1,187 @@
+package org.sanshe.bot.app.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.sanshe.bot.core.chat.GroupType;
+import org.sanshe.bot.storage.group.MybatisGroups;
+import org.sanshe.bot.wecom.callback.CallbackCipher;
+import org.sanshe.bot.wecom.callback.CallbackRoutes;
+import org.sanshe.bot.wecom.config.WeComProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The simulator page of the embedded default: a person picks a demo group (or a private chat) and a member, and types.
+ * Each message is sent the way WeCom would send it — encrypted, signed, over HTTP to this service's own callback URL
+ * (an AI-bot group @-message, or an app private message) — so the whole pipeline runs; the bot's answers come back
+ * through the fake WeCom and show in the page.
+ */
+final class Simulator {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final MybatisGroups groups;
+    private final WeComProperties wecom;
+    private final Transcript transcript;
+    private final ObjectMapper json;
+    private final Environment env;
+    private final Clock clock;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final CallbackCipher aibotCipher;
+    private final CallbackCipher appCipher;
+
+    Simulator(
+            MybatisGroups groups,
+            WeComProperties wecom,
+            Transcript transcript,
+            ObjectMapper json,
+            Environment env,
+            Clock clock) {
+        this.groups = groups;
+        this.wecom = wecom;
+        this.transcript = transcript;
+        this.json = json;
+        this.env = env;
+        this.clock = clock;
+        this.aibotCipher =
+                new CallbackCipher(wecom.aibot().token(), wecom.aibot().aesKey(), "");
+        this.appCipher = new CallbackCipher(wecom.token(), wecom.aesKey(), wecom.corpId());
+    }
+
+    RouterFunction<ServerResponse> routes() {
+        return RouterFunctions.route()
+                .GET(
+                        "/",
+                        r -> ServerResponse.temporaryRedirect(URI.create("/simulator"))
+                                .build())
+                .GET(
+                        "/simulator",
+                        r -> ServerResponse.ok()
+                                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                                .bodyValue(new ClassPathResource("simulator/index.html")))
+                .GET("/simulator/api/community", this::community)
+                .GET(
+                        "/simulator/api/transcript",
+                        r -> ServerResponse.ok()
+                                .bodyValue(transcript.after(Long.parseLong(r.queryParam("after")
+                                        .filter(s -> s.matches("\\d{1,18}"))
+                                        .orElse("0")))))
+                .POST("/simulator/api/send", this::send)
+                .build();
+    }
+
+    private Mono<ServerResponse> community(ServerRequest r) {
+        return Mono.fromCallable(() -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put(
+                            "groups",
+                            groups.all().stream()
+                                    .map(g -> Map.of(
+                                            "chatId", g.chat().value(),
+                                            "name", g.name(),
+                                            "type",
+                                                    GroupType.builtIn(g.typeCode())
+                                                            .map(GroupType::chineseName)
+                                                            .orElse(g.typeCode())))
+                                    .toList());
+                    body.put(
+                            "members",
+                            DemoCommunity.MEMBERS.stream()
+                                    .map(m -> Map.of("userId", m.userId(), "name", m.displayName()))
+                                    .toList());
+                    return body;
+                })
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .flatMap(b -> ServerResponse.ok().bodyValue(b));
+    }
+
+    /** Body: {@code {"chat": "<chat id>" or "private", "user": "<userid>", "text": "…"}}. */
+    private Mono<ServerResponse> send(ServerRequest r) {
+        return r.bodyToMono(Map.class).flatMap(body -> {
+            String chat = String.valueOf(body.getOrDefault("chat", ""));
+            String user = String.valueOf(body.getOrDefault("user", ""));
+            String text = String.valueOf(body.getOrDefault("text", ""));
+            if (user.isBlank() || text.isBlank() || text.length() > 2000 || chat.isBlank()) {
+                return ServerResponse.badRequest().bodyValue(Map.of("error", "请选择群和成员，并输入 1–2000 字的消息"));
+            }
+            boolean privately = "private".equals(chat);
+            transcript.add("user", privately ? "private:" + user : chat, user, text);
+            String plaintext = privately ? appXml(user, text) : aibotJson(chat, user, text);
+            CallbackCipher cipher = privately ? appCipher : aibotCipher;
+            String path = privately ? CallbackRoutes.APP_PATH : CallbackRoutes.AIBOT_PATH;
+            String ts = Long.toString(clock.instant().getEpochSecond());
+            String nonce = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE);
+            String encrypted = cipher.seal(random16(), plaintext);
+            String envelope = privately
+                    ? "<xml><ToUserName><![CDATA[" + wecom.corpId() + "]]></ToUserName><AgentID><![CDATA["
+                            + wecom.agentId() + "]]></AgentID><Encrypt><![CDATA[" + encrypted + "]]></Encrypt></xml>"
+                    : json.createObjectNode().put("encrypt", encrypted).toString();
+            URI uri = URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path + "?msg_signature="
+                    + cipher.sign(ts, nonce, encrypted) + "&timestamp=" + ts + "&nonce=" + nonce);
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", privately ? "text/xml" : "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
+                    .build();
+            return Mono.fromFuture(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                    .flatMap(resp -> ServerResponse.ok().bodyValue(Map.of("callbackStatus", resp.statusCode())));
+        });
+    }
+
+    private String aibotJson(String chat, String user, String text) {
+        String code = UUID.randomUUID().toString().replace("-", "");
+        transcript.expectResponse(code, chat, user);
+        ObjectNode m = json.createObjectNode();
+        m.put("msgid", "sim-" + UUID.randomUUID());
+        m.put("aibotid", "SIMULATOR_BOT");
+        m.put("chatid", chat);
+        m.put("chattype", "group");
+        m.putObject("from").put("userid", user);
+        m.put(
+                "response_url",
+                wecom.apiBaseUrl() + "/cgi-bin/aibot/response?response_code="
+                        + URLEncoder.encode(code, StandardCharsets.UTF_8));
+        m.put("msgtype", "text");
+        m.putObject("text").put("content", "@三社助手 " + text);
+        return m.toString();
+    }
+
+    private String appXml(String user, String text) {
+        return "<xml><ToUserName><![CDATA[" + wecom.corpId() + "]]></ToUserName><FromUserName><![CDATA[" + user
+                + "]]></FromUserName><CreateTime>" + clock.instant().getEpochSecond()
+                + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
+                + text.replace("]]>", "]]]]><![CDATA[>") + "]]></Content><MsgId>"
+                + (RANDOM.nextLong() & Long.MAX_VALUE) + "</MsgId><AgentID>" + wecom.agentId() + "</AgentID></xml>";
+    }
+
+    private static String random16() {
+        byte[] b = new byte[8];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    static List<String> memberIds() {
+        return DemoCommunity.MEMBERS.stream()
+                .map(DemoCommunity.DemoMember::userId)
+                .toList();
+    }
+}

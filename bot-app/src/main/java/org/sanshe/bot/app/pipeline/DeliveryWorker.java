@@ -1,0 +1,210 @@
+package org.sanshe.bot.app.pipeline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.sanshe.bot.app.config.BotProperties;
+import org.sanshe.bot.core.pipeline.DeliveryResult;
+import org.sanshe.bot.core.pipeline.OutboxSender;
+import org.sanshe.bot.core.port.RateLimiter;
+import org.sanshe.bot.storage.outbox.ClaimedMessage;
+import org.sanshe.bot.storage.outbox.OutboxStore;
+import org.sanshe.bot.wecom.outbound.DeliveryPlanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Step 5 of the pipeline: claims due outbox rows (each by one worker only, with a lease), sends them, and records the
+ * end: sent; retry later with exponential backoff and jitter; or failed for good — kept, logged with its ids and counted
+ * ({@code bot.delivery{outcome=failed}}, {@code bot.outbox.failed}) so that the administrator sees it. App messages to one
+ * member are held back under WeCom's per-member limit instead of being dropped by WeCom.
+ */
+public final class DeliveryWorker implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private final OutboxStore outbox;
+    private final OutboxSender sender;
+    private final RateLimiter rateLimiter;
+    private final BotProperties.Pipeline config;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Object signal = new Object();
+    private boolean signalled;
+    private volatile boolean running;
+    private ExecutorService pool;
+    private Semaphore inFlight;
+    private Thread loop;
+
+    public DeliveryWorker(
+            OutboxStore outbox,
+            OutboxSender sender,
+            RateLimiter rateLimiter,
+            BotProperties.Pipeline config,
+            Clock clock,
+            MeterRegistry meters) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public void wake() {
+        synchronized (signal) {
+            signalled = true;
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        inFlight = new Semaphore(config.deliveryThreads());
+        pool = Executors.newFixedThreadPool(config.deliveryThreads(), r -> {
+            Thread t = new Thread(r, "delivery");
+            t.setDaemon(true);
+            return t;
+        });
+        loop = new Thread(this::runLoop, "delivery-loop");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        pool.shutdown();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
+    }
+
+    private void runLoop() {
+        while (running) {
+            int free = inFlight.availablePermits();
+            List<ClaimedMessage> claimed = List.of();
+            if (free > 0) {
+                try {
+                    claimed = outbox.claimDue(free, config.deliveryLease());
+                } catch (RuntimeException e) {
+                    log.warn("outbox not read: {}", e.getClass().getSimpleName());
+                }
+            }
+            for (ClaimedMessage m : claimed) {
+                inFlight.acquireUninterruptibly();
+                try {
+                    pool.execute(() -> {
+                        try {
+                            deliver(m);
+                        } finally {
+                            inFlight.release();
+                            wake();
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    inFlight.release(); // shutting down: the lease brings the row back
+                }
+            }
+            if (claimed.isEmpty() || inFlight.availablePermits() == 0) {
+                synchronized (signal) {
+                    if (!signalled && running) {
+                        try {
+                            signal.wait(config.pollInterval().toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                    signalled = false;
+                }
+            }
+        }
+    }
+
+    void deliver(ClaimedMessage m) {
+        try {
+            if (DeliveryPlanner.APP_TEXT.equals(m.message().kind())
+                    && !rateLimiter.tryAcquire(
+                            "app-to:" + m.message().target(), config.appMessagesPerMinute(), Duration.ofMinutes(1))) {
+                outbox.postpone(m, clock.instant().plusSeconds(10));
+                count(m, "postponed");
+                return;
+            }
+            DeliveryResult result = sender.send(m.message());
+            if (result instanceof DeliveryResult.Sent sent) {
+                outbox.markSent(m, sent.platformId());
+                count(m, "sent");
+            } else if (result instanceof DeliveryResult.Retry retry) {
+                retryOrFail(m, retry.reason(), retry.notBefore().orElse(Duration.ZERO));
+            } else if (result instanceof DeliveryResult.Failed failed) {
+                fail(m, failed.reason());
+            }
+        } catch (RuntimeException e) {
+            retryOrFail(m, e.getClass().getSimpleName(), Duration.ZERO);
+        }
+    }
+
+    private void retryOrFail(ClaimedMessage m, String reason, Duration notBefore) {
+        if (m.attempt() >= config.maxDeliveryAttempts()) {
+            fail(m, "gave up after " + m.attempt() + " attempts: " + reason);
+            return;
+        }
+        Duration backoff = backoff(m.attempt());
+        Instant next = clock.instant().plus(backoff.compareTo(notBefore) >= 0 ? backoff : notBefore);
+        outbox.retryAt(m, next, reason);
+        count(m, "retry");
+        log.info(
+                "outbox {} (inbox {}) attempt {} will be retried at {}: {}",
+                m.id(),
+                m.inboxId(),
+                m.attempt(),
+                next,
+                reason);
+    }
+
+    private void fail(ClaimedMessage m, String reason) {
+        outbox.markFailed(m, reason);
+        count(m, "failed");
+        log.error(
+                "outbox {} (inbox {}, {}) failed for good: {}",
+                m.id(),
+                m.inboxId(),
+                m.message().kind(),
+                reason);
+    }
+
+    /** 1 s, 2 s, 4 s … capped at 5 minutes, with ±50% jitter so that retries after an outage do not arrive together. */
+    static Duration backoff(int attempt) {
+        long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(20, Math.max(0, attempt - 1)));
+        long jitter = (long) (base * (ThreadLocalRandom.current().nextDouble() - 0.5));
+        return Duration.ofMillis(Math.max(200, base + jitter));
+    }
+
+    private void count(ClaimedMessage m, String outcome) {
+        meters.counter("bot.delivery", "kind", m.message().kind(), "outcome", outcome)
+                .increment();
+    }
+}

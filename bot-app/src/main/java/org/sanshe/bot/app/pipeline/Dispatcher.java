@@ -1,0 +1,234 @@
+package org.sanshe.bot.app.pipeline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.sanshe.bot.app.config.BotProperties;
+import org.sanshe.bot.storage.dispatch.Decision;
+import org.sanshe.bot.storage.dispatch.DispatchStore;
+import org.sanshe.bot.storage.dispatch.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Step 2 of the pipeline. Each instance leases a fair share of the partitions (its count of live instances decides the
+ * share) and drains each leased partition in id order, so the events of one chat are decided in arrival order, one
+ * chat never on two instances at once, and a crashed instance's partitions are taken over when its leases run out.
+ * Decisions are committed in batches; the commit's conditional "done" makes acting twice impossible even if a slow
+ * worker outlives its lease.
+ */
+public final class Dispatcher implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final DispatchStore store;
+    private final DecisionStep step;
+    private final BotProperties.Pipeline config;
+    private final String node;
+    private final Runnable onMessagesCommitted;
+    private final MeterRegistry meters;
+    private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> busy = ConcurrentHashMap.newKeySet();
+    private final Object signal = new Object();
+    private boolean signalled;
+    private volatile boolean running;
+    private ScheduledExecutorService coordinator;
+    private ExecutorService workers;
+    private Thread loop;
+
+    public Dispatcher(
+            DispatchStore store,
+            DecisionStep step,
+            BotProperties.Pipeline config,
+            String node,
+            Runnable onMessagesCommitted,
+            MeterRegistry meters) {
+        this.store = store;
+        this.step = step;
+        this.config = config;
+        this.node = node;
+        this.onMessagesCommitted = onMessagesCommitted;
+        this.meters = meters;
+    }
+
+    /** New work was stored by this instance: look now rather than at the next poll. */
+    public void wake() {
+        synchronized (signal) {
+            signalled = true;
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    public void start() {
+        store.ensurePartitions();
+        running = true;
+        coordinator = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dispatch-leases"));
+        long renew = Math.max(200, config.partitionLease().toMillis() / 5);
+        coordinator.scheduleWithFixedDelay(this::rebalance, 0, renew, TimeUnit.MILLISECONDS);
+        workers = Executors.newFixedThreadPool(config.dispatchThreads(), r -> daemon(r, "dispatch-worker"));
+        loop = daemon(this::runLoop, "dispatch-loop");
+        loop.start();
+        log.info(
+                "dispatcher {} started: {} partitions, {} threads",
+                node,
+                store.partitions().count(),
+                config.dispatchThreads());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        coordinator.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (int part : List.copyOf(owned)) {
+            try {
+                store.release(part, node); // hand over at once instead of waiting for the lease to run out
+            } catch (RuntimeException e) {
+                log.warn(
+                        "could not release partition {}: {}", part, e.getClass().getSimpleName());
+            }
+        }
+        owned.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // start after the web server and storage, stop before them
+    }
+
+    /** Renews this instance's leases and moves towards a fair share: ceil(partitions / live instances). */
+    void rebalance() {
+        try {
+            int live = store.heartbeat(node, config.partitionLease());
+            int target = (store.partitions().count() + live - 1) / live;
+            List<Integer> mine = new ArrayList<>();
+            for (int part : store.owned(node)) {
+                if (store.acquire(part, node, config.partitionLease())) {
+                    mine.add(part);
+                }
+            }
+            while (mine.size() > target) {
+                int part = mine.remove(mine.size() - 1);
+                store.release(part, node);
+            }
+            if (mine.size() < target) {
+                for (int part : store.free()) {
+                    if (mine.size() >= target) {
+                        break;
+                    }
+                    if (store.acquire(part, node, config.partitionLease())) {
+                        mine.add(part);
+                    }
+                }
+            }
+            owned.retainAll(mine);
+            owned.addAll(mine);
+            wake();
+        } catch (RuntimeException e) {
+            // storage down: keep what we have; leases run out on their own if this lasts
+            log.warn("partition leases not renewed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void runLoop() {
+        while (running) {
+            for (int part : owned) {
+                if (busy.add(part)) {
+                    try {
+                        workers.execute(() -> drain(part));
+                    } catch (RuntimeException e) {
+                        busy.remove(part);
+                    }
+                }
+            }
+            synchronized (signal) {
+                if (!signalled && running) {
+                    try {
+                        signal.wait(config.pollInterval().toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                signalled = false;
+            }
+        }
+    }
+
+    private void drain(int part) {
+        try {
+            while (running && owned.contains(part)) {
+                List<StoredEvent> events = store.pending(part, config.batchSize());
+                if (events.isEmpty()) {
+                    return;
+                }
+                if (!decideAndCommit(events)) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("partition {} paused: {}", part, e.getClass().getSimpleName());
+        } finally {
+            busy.remove(part);
+        }
+    }
+
+    /** @return false when an event failed: the partition stops here so that its chat's order is kept */
+    private boolean decideAndCommit(List<StoredEvent> events) {
+        List<Decision> decisions = new ArrayList<>(events.size());
+        StoredEvent failed = null;
+        RuntimeException failure = null;
+        for (StoredEvent e : events) {
+            try {
+                decisions.add(step.decide(e));
+            } catch (RuntimeException ex) {
+                failed = e;
+                failure = ex;
+                break;
+            }
+        }
+        if (!decisions.isEmpty()) {
+            int applied = store.commit(decisions);
+            meters.counter("bot.dispatch.events", "outcome", "decided").increment(applied);
+            if (decisions.stream().anyMatch(d -> !d.messages().isEmpty())) {
+                onMessagesCommitted.run();
+            }
+        }
+        if (failed != null) {
+            meters.counter("bot.dispatch.events", "outcome", "failed").increment();
+            log.error(
+                    "event {} (inbox {}) could not be decided, attempt {}: {}",
+                    failed.dedupKey(),
+                    failed.id(),
+                    failed.attempts() + 1,
+                    failure.getClass().getName());
+            store.recordFailure(failed.id(), failure.getClass().getSimpleName(), config.maxDecideAttempts());
+            return false;
+        }
+        return true;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

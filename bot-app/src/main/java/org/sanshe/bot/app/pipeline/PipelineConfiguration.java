@@ -1,0 +1,102 @@
+package org.sanshe.bot.app.pipeline;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sanshe.bot.app.config.BotProperties;
+import org.sanshe.bot.core.engine.Engine;
+import org.sanshe.bot.core.pipeline.Inbox;
+import org.sanshe.bot.core.port.RateLimiter;
+import org.sanshe.bot.storage.dispatch.DispatchStore;
+import org.sanshe.bot.storage.outbox.OutboxStore;
+import org.sanshe.bot.wecom.outbound.DeliveryPlanner;
+import org.sanshe.bot.wecom.outbound.WeComSender;
+import org.sanshe.bot.wecom.translate.WeComTranslation;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** Wires the pipeline: inbox → dispatcher → decide → commit → outbox → delivery, and its gauges. */
+@Configuration(proxyBeanMethods = false)
+public class PipelineConfiguration {
+
+    /** This instance's name in leases: host, process and a random part, so a restarted process is a new node. */
+    @Bean
+    String pipelineNode() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Bean
+    DecisionStep decisionStep(WeComTranslation translation, Engine engine, DeliveryPlanner planner) {
+        return new DecisionStep(translation, engine, planner);
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(
+            OutboxStore outbox,
+            WeComSender sender,
+            RateLimiter rateLimiter,
+            BotProperties p,
+            Clock clock,
+            MeterRegistry m) {
+        return new DeliveryWorker(outbox, sender, rateLimiter, p.pipeline(), clock, m);
+    }
+
+    @Bean
+    Dispatcher dispatcher(
+            DispatchStore store,
+            DecisionStep step,
+            BotProperties p,
+            String pipelineNode,
+            DeliveryWorker delivery,
+            MeterRegistry m) {
+        return new Dispatcher(store, step, p.pipeline(), pipelineNode, delivery::wake, m);
+    }
+
+    @Bean
+    @Primary
+    Inbox wakingInbox(@Qualifier("inbox") Inbox inbox, Dispatcher dispatcher) {
+        return new WakingInbox(inbox, dispatcher);
+    }
+
+    /** Backlog and failures as gauges, read from storage every few seconds (not on every scrape). */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService pipelineGauges(DispatchStore dispatch, OutboxStore outbox, MeterRegistry m) {
+        AtomicLong inboxNew = new AtomicLong();
+        AtomicLong inboxFailed = new AtomicLong();
+        AtomicLong outboxPending = new AtomicLong();
+        AtomicLong outboxFailed = new AtomicLong();
+        Gauge.builder("bot.inbox.backlog", inboxNew, AtomicLong::get).register(m);
+        Gauge.builder("bot.inbox.failed", inboxFailed, AtomicLong::get).register(m);
+        Gauge.builder("bot.outbox.pending", outboxPending, AtomicLong::get).register(m);
+        Gauge.builder("bot.outbox.failed", outboxFailed, AtomicLong::get).register(m);
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pipeline-gauges");
+            t.setDaemon(true);
+            return t;
+        });
+        s.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        inboxNew.set(dispatch.countInbox("NEW"));
+                        inboxFailed.set(dispatch.countInbox("FAILED"));
+                        outboxPending.set(outbox.count("PENDING"));
+                        outboxFailed.set(outbox.count("FAILED"));
+                    } catch (RuntimeException e) {
+                        // storage down: the gauges keep their last values; health says the rest
+                    }
+                },
+                1,
+                5,
+                TimeUnit.SECONDS);
+        return s;
+    }
+}

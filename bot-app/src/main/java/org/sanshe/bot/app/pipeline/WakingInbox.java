@@ -1,0 +1,24 @@
+package org.sanshe.bot.app.pipeline;
+
+import org.sanshe.bot.core.pipeline.Inbox;
+import org.sanshe.bot.core.pipeline.InboxEntry;
+
+/** The storage inbox, plus a nudge to this instance's dispatcher when something new arrived. */
+final class WakingInbox implements Inbox {
+    private final Inbox delegate;
+    private final Dispatcher dispatcher;
+
+    WakingInbox(Inbox delegate, Dispatcher dispatcher) {
+        this.delegate = delegate;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public boolean accept(InboxEntry entry) {
+        boolean fresh = delegate.accept(entry);
+        if (fresh) {
+            dispatcher.wake();
+        }
+        return fresh;
+    }
+}

@@ -1,0 +1,11 @@
+package org.sanshe.bot.core.command;
+
+/**
+ * One slash-command: its spec and what it does. A command runs only after every guard passed (role, scope, arity), so
+ * it does not check those again. It returns a reply; expected refusals are replies too, never exceptions.
+ */
+public interface Command {
+    CommandSpec spec();
+
+    Reply execute(CommandContext context);
+}

@@ -1,0 +1,2 @@
+/** Commands shipped with the core. */
+package org.sanshe.bot.core.command.builtin;

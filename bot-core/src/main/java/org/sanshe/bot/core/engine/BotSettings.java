@@ -1,0 +1,29 @@
+package org.sanshe.bot.core.engine;
+
+import java.time.Duration;
+import java.util.Set;
+import org.sanshe.bot.core.chat.UserId;
+
+/**
+ * Plain settings of the core, mapped from configuration by the app.
+ *
+ * @param admins members who are administrators from the start ({@code bot.admins})
+ * @param botIds the ids the bot itself speaks under, so it never answers itself
+ * @param commandLimit how many commands one member may run per {@code commandWindow}
+ */
+public record BotSettings(Set<UserId> admins, Set<UserId> botIds, int commandLimit, Duration commandWindow) {
+    public BotSettings {
+        admins = Set.copyOf(admins);
+        botIds = Set.copyOf(botIds);
+        if (commandWindow.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("commandWindow must be at least one second");
+        }
+        if (commandLimit < 1) {
+            throw new IllegalArgumentException("commandLimit must be at least 1");
+        }
+    }
+
+    public static BotSettings defaults() {
+        return new BotSettings(Set.of(), Set.of(), 20, Duration.ofMinutes(1));
+    }
+}

@@ -1,0 +1,28 @@
+package org.sanshe.bot.core.engine.guard;
+
+import java.time.Duration;
+import org.sanshe.bot.core.port.RateLimiter;
+import org.sanshe.bot.core.text.Texts;
+
+/** Anti-flood: a member may run at most {@code limit} commands per {@code window}, across all instances. */
+public final class RateLimitGuard implements Guard {
+    private final RateLimiter limiter;
+    private final Texts texts;
+    private final int limit;
+    private final Duration window;
+
+    public RateLimitGuard(RateLimiter limiter, Texts texts, int limit, Duration window) {
+        this.limiter = limiter;
+        this.texts = texts;
+        this.limit = limit;
+        this.window = window;
+    }
+
+    @Override
+    public Verdict check(CommandRequest request) {
+        String key = "cmd:" + request.event().sender().value();
+        return limiter.tryAcquire(key, limit, window)
+                ? Verdict.pass(request)
+                : Verdict.reject(texts.get("guard.rateLimited", Long.toString(window.toSeconds())));
+    }
+}

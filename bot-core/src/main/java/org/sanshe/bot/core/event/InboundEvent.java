@@ -1,0 +1,85 @@
+package org.sanshe.bot.core.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.sanshe.bot.core.chat.Channel;
+import org.sanshe.bot.core.chat.ChatId;
+import org.sanshe.bot.core.chat.Conversation;
+import org.sanshe.bot.core.chat.UserId;
+
+/**
+ * Something that happened, already verified and translated by an adapter. Every event has the id WeCom gave it (the
+ * dedup key), so that acting on it twice can be refused by storage.
+ */
+public sealed interface InboundEvent {
+
+    EventId id();
+
+    Instant at();
+
+    /** The key that orders events: two events with the same key are decided one after the other, in arrival order. */
+    String orderingKey();
+
+    /** A member wrote text to the bot: an @-message in a group, or a message in a private chat. */
+    record TextReceived(EventId id, Conversation conversation, String text, Instant at) implements InboundEvent {
+        public TextReceived {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(at, "at");
+        }
+
+        public UserId sender() {
+            return conversation.member();
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversation.orderingKey();
+        }
+    }
+
+    /** Members joined a group (customer-group change event). */
+    record MembersJoined(EventId id, Channel channel, ChatId chat, List<UserId> members, Instant at)
+            implements InboundEvent {
+        public MembersJoined {
+            members = List.copyOf(members);
+        }
+
+        @Override
+        public String orderingKey() {
+            return "g:" + chat.value();
+        }
+    }
+
+    /** Members left or were removed from a group. */
+    record MembersLeft(EventId id, Channel channel, ChatId chat, List<UserId> members, Instant at)
+            implements InboundEvent {
+        public MembersLeft {
+            members = List.copyOf(members);
+        }
+
+        @Override
+        public String orderingKey() {
+            return "g:" + chat.value();
+        }
+    }
+
+    /** A member pressed a button on a template card the bot sent. */
+    record CardButtonClicked(EventId id, Conversation conversation, String taskId, String buttonKey, Instant at)
+            implements InboundEvent {
+        @Override
+        public String orderingKey() {
+            return conversation.orderingKey();
+        }
+    }
+
+    /** A stored timer came due (escalation timeout, shift reminder, nickname re-check). */
+    record TimerFired(EventId id, String timer, String subject, Instant at) implements InboundEvent {
+        @Override
+        public String orderingKey() {
+            return "t:" + subject;
+        }
+    }
+}

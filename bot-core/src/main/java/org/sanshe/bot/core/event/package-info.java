@@ -1,0 +1,2 @@
+/** The sealed model of what can happen: past-tense records produced by adapters and by timers. */
+package org.sanshe.bot.core.event;

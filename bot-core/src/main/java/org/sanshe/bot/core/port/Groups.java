@@ -1,0 +1,10 @@
+package org.sanshe.bot.core.port;
+
+import java.util.Optional;
+import org.sanshe.bot.core.chat.ChatId;
+import org.sanshe.bot.core.chat.Group;
+
+/** The registry of chats the bot knows as groups. */
+public interface Groups {
+    Optional<Group> findByChat(ChatId chat);
+}

@@ -1,0 +1,102 @@
+package org.sanshe.bot.storage.config;
+
+import java.time.Clock;
+import org.apache.ibatis.annotations.Mapper;
+import org.mybatis.spring.annotation.MapperScan;
+import org.redisson.api.RedissonClient;
+import org.sanshe.bot.core.pipeline.IdempotencyStore;
+import org.sanshe.bot.core.pipeline.Inbox;
+import org.sanshe.bot.core.port.RateLimiter;
+import org.sanshe.bot.storage.crypt.FieldCipher;
+import org.sanshe.bot.storage.dispatch.DispatchStore;
+import org.sanshe.bot.storage.dispatch.LeaseMapper;
+import org.sanshe.bot.storage.dispatch.MemberMapper;
+import org.sanshe.bot.storage.dispatch.Partitions;
+import org.sanshe.bot.storage.group.GroupMapper;
+import org.sanshe.bot.storage.group.MybatisGroups;
+import org.sanshe.bot.storage.inbox.InboxMapper;
+import org.sanshe.bot.storage.inbox.MybatisInbox;
+import org.sanshe.bot.storage.local.LocalIdempotencyStore;
+import org.sanshe.bot.storage.local.LocalRateLimiter;
+import org.sanshe.bot.storage.outbox.OutboxMapper;
+import org.sanshe.bot.storage.outbox.OutboxStore;
+import org.sanshe.bot.storage.redis.RedissonIdempotencyStore;
+import org.sanshe.bot.storage.redis.RedissonRateLimiter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires storage: MyBatis mappers, the encrypted inbox and outbox, and Redis or in-process coordination. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StorageProperties.class)
+@MapperScan(basePackages = "org.sanshe.bot.storage", annotationClass = Mapper.class)
+public class StorageConfiguration {
+
+    @Bean
+    FieldCipher fieldCipher(StorageProperties p) {
+        return new FieldCipher(p.dataKey());
+    }
+
+    @Bean
+    Partitions partitions(StorageProperties p) {
+        return new Partitions(p.partitions());
+    }
+
+    @Bean
+    Inbox inbox(InboxMapper mapper, FieldCipher cipher, Partitions partitions) {
+        return new MybatisInbox(mapper, cipher, partitions);
+    }
+
+    @Bean
+    DispatchStore dispatchStore(
+            InboxMapper inbox,
+            OutboxMapper outbox,
+            MemberMapper members,
+            LeaseMapper leases,
+            FieldCipher cipher,
+            TransactionTemplate tx,
+            Clock clock,
+            Partitions partitions) {
+        return new DispatchStore(inbox, outbox, members, leases, cipher, tx, clock, partitions);
+    }
+
+    @Bean
+    OutboxStore outboxStore(OutboxMapper mapper, FieldCipher cipher, Clock clock) {
+        return new OutboxStore(mapper, cipher, clock);
+    }
+
+    @Bean
+    MybatisGroups groups(GroupMapper mapper, Clock clock) {
+        return new MybatisGroups(mapper, clock);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "bot.storage.coordination", havingValue = "redis")
+    static class Shared {
+        @Bean
+        IdempotencyStore idempotencyStore(RedissonClient redisson) {
+            return new RedissonIdempotencyStore(redisson);
+        }
+
+        @Bean
+        RateLimiter rateLimiter(RedissonClient redisson) {
+            return new RedissonRateLimiter(redisson);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "bot.storage.coordination", havingValue = "local", matchIfMissing = true)
+    static class InProcess {
+        @Bean
+        IdempotencyStore idempotencyStore(Clock clock) {
+            return new LocalIdempotencyStore(clock, 200_000);
+        }
+
+        @Bean
+        RateLimiter rateLimiter(Clock clock) {
+            return new LocalRateLimiter(clock);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Encryption of personal data at rest. */
+package org.sanshe.bot.storage.crypt;

@@ -1,0 +1,2 @@
+/** The group registry and role grants. */
+package org.sanshe.bot.storage.group;

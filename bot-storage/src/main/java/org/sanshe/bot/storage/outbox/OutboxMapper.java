@@ -1,0 +1,70 @@
+package org.sanshe.bot.storage.outbox;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/**
+ * SQL of the outbox. A row is claimed by a conditional update that stamps a claim token and a lease: two workers can
+ * never hold one row, and a crashed worker's rows come back when the lease runs out.
+ */
+@Mapper
+public interface OutboxMapper {
+
+    @Insert("INSERT INTO outbox (inbox_id, seq, kind, target, body, status, attempts, next_attempt_at, created_at)"
+            + " VALUES (#{inboxId}, #{seq}, #{kind}, #{target}, #{body}, 'PENDING', 0, #{now}, #{now})")
+    int insert(
+            @Param("inboxId") long inboxId,
+            @Param("seq") int seq,
+            @Param("kind") String kind,
+            @Param("target") String target,
+            @Param("body") String body,
+            @Param("now") long now);
+
+    @Select("(SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= #{now} ORDER BY id LIMIT #{limit})"
+            + " UNION (SELECT id FROM outbox WHERE status = 'SENDING' AND lease_until < #{now} ORDER BY id LIMIT"
+            + " #{limit})")
+    List<Long> dueIds(@Param("now") long now, @Param("limit") int limit);
+
+    @Update("<script>UPDATE outbox SET status = 'SENDING', claim_token = #{token}, lease_until = #{until},"
+            + " attempts = attempts + 1 WHERE id IN <foreach item='id' collection='ids' open='(' separator=','"
+            + " close=')'>#{id}</foreach> AND ((status = 'PENDING' AND next_attempt_at &lt;= #{now})"
+            + " OR (status = 'SENDING' AND lease_until &lt; #{now}))</script>")
+    int claim(
+            @Param("ids") List<Long> ids,
+            @Param("token") String token,
+            @Param("now") long now,
+            @Param("until") long until);
+
+    @Select("SELECT id, inbox_id, kind, target, body, attempts, claim_token FROM outbox WHERE claim_token = #{token}"
+            + " AND status = 'SENDING' ORDER BY id")
+    List<OutboxRow> claimed(@Param("token") String token);
+
+    @Update("UPDATE outbox SET status = 'SENT', sent_at = #{now}, platform_id = #{platformId}, claim_token = NULL,"
+            + " lease_until = NULL WHERE id = #{id} AND claim_token = #{token} AND status = 'SENDING'")
+    int markSent(
+            @Param("id") long id,
+            @Param("token") String token,
+            @Param("platformId") String platformId,
+            @Param("now") long now);
+
+    @Update("UPDATE outbox SET status = 'PENDING', next_attempt_at = #{next}, last_error = #{error}, claim_token ="
+            + " NULL, lease_until = NULL WHERE id = #{id} AND claim_token = #{token} AND status = 'SENDING'")
+    int reschedule(
+            @Param("id") long id, @Param("token") String token, @Param("next") long next, @Param("error") String error);
+
+    /** A rate-limited row goes back without the attempt counting against it. */
+    @Update("UPDATE outbox SET status = 'PENDING', next_attempt_at = #{next}, attempts = attempts - 1, claim_token ="
+            + " NULL, lease_until = NULL WHERE id = #{id} AND claim_token = #{token} AND status = 'SENDING'")
+    int postpone(@Param("id") long id, @Param("token") String token, @Param("next") long next);
+
+    @Update("UPDATE outbox SET status = 'FAILED', last_error = #{error}, claim_token = NULL, lease_until = NULL"
+            + " WHERE id = #{id} AND claim_token = #{token} AND status = 'SENDING'")
+    int markFailed(@Param("id") long id, @Param("token") String token, @Param("error") String error);
+
+    @Select("SELECT COUNT(*) FROM outbox WHERE status = #{status}")
+    long countByStatus(@Param("status") String status);
+}

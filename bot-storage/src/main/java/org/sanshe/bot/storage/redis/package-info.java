@@ -1,0 +1,2 @@
+/** Redisson-backed coordination for several instances: idempotency keys and rate limits. */
+package org.sanshe.bot.storage.redis;
