@@ -23,9 +23,9 @@ public interface InboxMapper {
     @Update("UPDATE inbox SET status = 'DONE', done_at = #{now} WHERE id = #{id} AND status = 'NEW'")
     int markDone(@Param("id") long id, @Param("now") long now);
 
-    @Update("UPDATE inbox SET attempts = attempts + 1, last_error = #{error},"
-            + " status = CASE WHEN attempts + 1 >= #{maxAttempts} THEN 'FAILED' ELSE status END"
-            + " WHERE id = #{id} AND status = 'NEW'")
+    /** {@code status} is assigned first: MySQL applies SET assignments left to right, H2 all at once. */
+    @Update("UPDATE inbox SET status = CASE WHEN attempts + 1 >= #{maxAttempts} THEN 'FAILED' ELSE status END,"
+            + " attempts = attempts + 1, last_error = #{error} WHERE id = #{id} AND status = 'NEW'")
     int recordFailure(@Param("id") long id, @Param("error") String error, @Param("maxAttempts") int maxAttempts);
 
     @Select("SELECT COUNT(*) FROM inbox WHERE status = #{status}")

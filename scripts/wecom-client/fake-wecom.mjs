@@ -1,0 +1,189 @@
+// Fake WeCom API server (node:http on 127.0.0.1) that records what the bot
+// sends out, so tests can assert on replies without touching the real
+// platform. Endpoints (WECOM.md §3.5, §5.1, §6.1):
+//
+//   GET  /cgi-bin/gettoken?corpid=&corpsecret=      → FAKE_TOKEN_<n>
+//   POST /cgi-bin/message/send?access_token=        → msgid m<n>
+//   POST /cgi-bin/aibot/response?response_code=XYZ  → ok once per code;
+//        a second POST with the same code → errcode 600039 and is counted
+//        as a duplicate delivery (tests expect zero of those)
+//   anything else                                   → HTTP 404, errcode 404
+//
+// Faults: fake.fault('/cgi-bin/message/send', 2, { errcode: -1 }) makes the
+// next 2 requests to that path answer errcode -1; { status: 500 } answers a
+// bare HTTP 500 instead.
+//
+// Library use:  const fake = await startFake({ port: 0 });
+// Standalone:   node fake-wecom.mjs [--port P]   (control API under /__fake/)
+
+import http from 'node:http';
+import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+
+const MAX_BODY = 4 * 1024 * 1024; // generous: we want to see what the bot sends
+
+export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } = {}) {
+  const events = new EventEmitter();
+  const records = {
+    all: [],        // {t, method, path, query}
+    tokens: [],     // gettoken: {t, corpid, corpsecret, token}
+    sends: [],      // message/send: {t, token, tokenKnown, body}
+    aibot: [],      // first POST per response_code: {t, responseCode, body}
+    duplicates: [], // repeated POSTs to a used response_code
+    unknown: [],    // 404s: {t, method, path, raw}
+    faulted: [],    // requests answered by the fault injector
+  };
+  const aibotByCode = new Map();
+  const issuedTokens = new Set();
+  const faults = new Map(); // path → [{remaining, errcode, errmsg, status}]
+  let tokenSeq = 0;
+  let msgSeq = 0;
+
+  function fault(path, count, spec) {
+    if (!faults.has(path)) faults.set(path, []);
+    faults.get(path).push({ remaining: count, ...spec });
+  }
+
+  function takeFault(path) {
+    const list = faults.get(path);
+    while (list && list.length) {
+      const f = list[0];
+      if (f.remaining > 0) { f.remaining -= 1; return f; }
+      list.shift();
+    }
+    return null;
+  }
+
+  function reset() {
+    for (const k of Object.keys(records)) records[k].length = 0;
+    aibotByCode.clear();
+    faults.clear();
+  }
+
+  function send(res, status, obj) {
+    const body = JSON.stringify(obj);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  }
+
+  function parseJson(raw) {
+    try { return JSON.parse(raw); } catch { return undefined; }
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('end', () => {
+      const t = performance.now();
+      const url = new URL(req.url, 'http://fake');
+      const path = url.pathname;
+      const q = Object.fromEntries(url.searchParams);
+      const raw = Buffer.concat(chunks).toString('utf8');
+
+      // Control API for standalone use; not recorded.
+      if (path.startsWith('/__fake/')) return control(req, res, path, raw);
+
+      records.all.push({ t, method: req.method, path, query: q });
+      const f = takeFault(path);
+      if (f) {
+        records.faulted.push({ t, method: req.method, path, query: q, body: parseJson(raw) ?? raw, fault: f });
+        if (f.status) { res.writeHead(f.status); return res.end(); }
+        return send(res, 200, { errcode: f.errcode, errmsg: f.errmsg ?? 'fault injected' });
+      }
+
+      if (req.method === 'GET' && path === '/cgi-bin/gettoken') {
+        const token = `FAKE_TOKEN_${++tokenSeq}`;
+        issuedTokens.add(token);
+        records.tokens.push({ t, corpid: q.corpid, corpsecret: q.corpsecret, token });
+        return send(res, 200, { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 });
+      }
+
+      if (req.method === 'POST' && path === '/cgi-bin/message/send') {
+        const body = parseJson(raw);
+        const rec = { t, token: q.access_token, tokenKnown: issuedTokens.has(q.access_token), body: body ?? raw };
+        records.sends.push(rec);
+        events.emit('send', rec);
+        if (body === undefined) return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
+        return send(res, 200, { errcode: 0, errmsg: 'ok', msgid: `m${++msgSeq}` });
+      }
+
+      if (req.method === 'POST' && path === '/cgi-bin/aibot/response') {
+        const code = q.response_code;
+        const body = parseJson(raw);
+        const rec = { t, responseCode: code, body: body ?? raw };
+        // response_url is single-use on the real platform (WECOM.md §3.5).
+        if (aibotByCode.has(code)) {
+          records.duplicates.push(rec);
+          events.emit('duplicate', rec);
+          return send(res, 200, { errcode: 600039, errmsg: 'response_code already used' });
+        }
+        aibotByCode.set(code, rec);
+        records.aibot.push(rec);
+        events.emit('aibot', rec);
+        return send(res, 200, { errcode: 0, errmsg: 'ok' });
+      }
+
+      records.unknown.push({ t, method: req.method, path, query: q, raw });
+      return send(res, 404, { errcode: 404, errmsg: `fake-wecom: no such endpoint ${req.method} ${path}` });
+    });
+  });
+
+  function control(req, res, path, raw) {
+    if (path === '/__fake/records') return send(res, 200, records);
+    if (path === '/__fake/reset' && req.method === 'POST') { reset(); return send(res, 200, { ok: true }); }
+    if (path === '/__fake/fault' && req.method === 'POST') {
+      const b = parseJson(raw) || {};
+      if (!b.path) return send(res, 400, { error: 'path required' });
+      fault(b.path, Number(b.count ?? 1), { errcode: b.errcode, errmsg: b.errmsg, status: b.status });
+      return send(res, 200, { ok: true });
+    }
+    return send(res, 404, { error: 'unknown control endpoint' });
+  }
+
+  server.keepAliveTimeout = 30_000;
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const actualPort = server.address().port;
+  if (!quiet) console.log(`fake-wecom listening on http://${host}:${actualPort}`);
+
+  /** Polls predicate() until truthy or timeout; returns its value or null. */
+  async function waitFor(predicate, timeoutMs, intervalMs = 50) {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const v = predicate();
+      if (v) return v;
+      if (Date.now() >= end) return null;
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  }
+
+  return {
+    port: actualPort,
+    baseUrl: `http://${host}:${actualPort}`,
+    records,
+    aibotByCode,
+    events,
+    fault,
+    reset,
+    waitFor,
+    /** message/send records addressed to a user (touser may be "a|b"). */
+    sendsTo: (user) => records.sends.filter((r) => String(r.body?.touser ?? '').split('|').includes(user)),
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const i = process.argv.indexOf('--port');
+  const port = i > 0 ? Number(process.argv[i + 1]) : 0;
+  const fake = await startFake({ port, quiet: false });
+  const stop = async () => { await fake.close(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
