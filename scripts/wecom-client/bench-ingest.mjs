@@ -8,7 +8,7 @@
 //        app already running (credentials from BOT_WECOM_* env, its
 //        --bot.wecom.api-base-url pointing at http://127.0.0.1:P)
 //
-// Options: --count 10000 --rate 1000 --concurrency 64 --warmup 1000
+// Options: --count 10000 --rate 1000 --concurrency 64 --warmup 10000
 //          --chats 200 --drain-timeout 60 --keep-logs
 //
 // Payloads are encrypted before the timed run; only the SHA1 signature is
@@ -37,7 +37,7 @@ const REPO = path.resolve(HERE, '..', '..');
 function parseArgs(argv) {
   const o = {
     jar: path.join(REPO, 'bot-app/target/bot-app.jar'), profile: null, xmx: '512m',
-    baseUrl: null, fakePort: 0, count: 10_000, rate: 1000, concurrency: 64, warmup: 1000,
+    baseUrl: null, fakePort: 0, count: 10_000, rate: 1000, concurrency: 64, warmup: 10000,
     chats: 200, drainTimeout: 60, keepLogs: false,
   };
   const num = (v, name) => { const n = Number(v); if (!Number.isFinite(n) || n < 0) throw new Error(`bad ${name}: ${v}`); return n; };

@@ -59,7 +59,7 @@ public final class CallbackCipher {
     public String open(String encrypted) {
         byte[] cipherText;
         try {
-            cipherText = Base64.getMimeDecoder().decode(encrypted);
+            cipherText = Base64.getDecoder().decode(encrypted);
         } catch (IllegalArgumentException e) {
             throw new BadCallbackException("ciphertext is not base64");
         }

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.sanshe.bot.core.pipeline.IdempotencyStore;
 import org.sanshe.bot.core.pipeline.Inbox;
+import org.sanshe.bot.core.pipeline.InboxEntry;
 import org.sanshe.bot.core.pipeline.InboxUnavailableException;
 import org.sanshe.bot.wecom.translate.Ingest;
 import org.slf4j.Logger;
@@ -131,12 +132,13 @@ public final class CallbackEndpoint {
         }
         if (ingest instanceof Ingest.PassiveReply reply) {
             count("message", "passive-reply");
+            String envelopeBody = passiveReplyEnvelope.apply(sealReply(reply.plaintext(), p.nonce(), now));
             return ServerResponse.ok()
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(passiveReplyEnvelope.apply(sealReply(reply.plaintext(), p.nonce(), now)));
+                    .contentType(envelopeBody.startsWith("<") ? MediaType.TEXT_XML : MediaType.APPLICATION_JSON)
+                    .bodyValue(envelopeBody);
         }
         var entry = ((Ingest.Store) ingest).entry();
-        return Mono.fromCallable(() -> store(entry)).subscribeOn(blocking).flatMap(outcome -> {
+        return store(entry).flatMap(outcome -> {
             count("message", outcome);
             if ("unavailable".equals(outcome)) {
                 return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build();
@@ -145,21 +147,27 @@ public final class CallbackEndpoint {
         });
     }
 
-    private String store(org.sanshe.bot.core.pipeline.InboxEntry entry) {
+    /**
+     * Redis first (a retry of a stored event is answered without the database), then the inbox. Both are asynchronous:
+     * no thread waits for the database. The scheduler only protects the event loop from an implementation whose async
+     * methods are really blocking.
+     */
+    private Mono<String> store(InboxEntry entry) {
         String key = entry.dedupKey();
-        if (idempotency.seen(key)) {
-            log.debug("{} duplicate {} (cache)", name, key);
-            return "duplicate";
-        }
-        try {
-            boolean fresh = inbox.accept(entry);
-            idempotency.remember(key, REMEMBER);
-            log.debug("{} {} {}", name, fresh ? "stored" : "duplicate", key);
-            return fresh ? "stored" : "duplicate";
-        } catch (InboxUnavailableException e) {
-            log.warn("{} inbox unavailable for {}: {}", name, key, e.getMessage());
-            return "unavailable";
-        }
+        return Mono.fromFuture(() -> idempotency.seenAsync(key))
+                .flatMap(seen -> seen
+                        ? Mono.just("duplicate")
+                        : Mono.fromFuture(() -> inbox.acceptAsync(entry))
+                                .map(fresh -> {
+                                    idempotency.remember(key, REMEMBER);
+                                    log.debug("{} {} {}", name, fresh ? "stored" : "duplicate", key);
+                                    return fresh ? "stored" : "duplicate";
+                                })
+                                .onErrorResume(InboxUnavailableException.class, e -> {
+                                    log.warn("{} inbox unavailable for {}: {}", name, key, e.getMessage());
+                                    return Mono.just("unavailable");
+                                }))
+                .subscribeOn(blocking);
     }
 
     /** The passive reply as the AI bot expects it: our own timestamp, the callback's nonce (WECOM.md §1.8). */

@@ -38,8 +38,9 @@ public class WeComConfiguration {
 
     @Bean(destroyMethod = "dispose")
     Scheduler ingestScheduler() {
-        // bounded: under overload, callbacks queue here (then get 503) instead of piling threads onto the database
-        return Schedulers.newBoundedElastic(32, 20_000, "ingest");
+        // the inbox and the idempotency store answer asynchronously; this only keeps a blocking implementation of
+        // them off the event loop, and bounds it
+        return Schedulers.newBoundedElastic(8, 20_000, "ingest");
     }
 
     @Bean

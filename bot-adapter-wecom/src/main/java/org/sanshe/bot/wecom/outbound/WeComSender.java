@@ -100,7 +100,13 @@ public final class WeComSender implements OutboxSender {
             if (response.statusCode() != 200) {
                 return new DeliveryResult.Failed("response_url HTTP " + response.statusCode());
             }
-            JsonNode answer = AiBotTranslator.JSON.readTree(response.body());
+            JsonNode answer;
+            try {
+                answer = AiBotTranslator.JSON.readTree(response.body());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // a 200 means the one-shot url was most likely used: trying again could only show the reply twice
+                return new DeliveryResult.Failed("response_url answered 200 without JSON");
+            }
             int code = answer == null ? 0 : answer.path("errcode").asInt(0);
             return code == 0 ? new DeliveryResult.Sent("") : classify(code, "response_url");
         } catch (IOException e) {

@@ -39,11 +39,7 @@ public final class AppTranslator {
                             "customer group " + f.get("ChangeType").orElse("?") + " " + detail);
                 }
                 String chat = f.require("ChatId");
-                return store(
-                        key("app:ev:" + from + ":" + created + ":" + event + ":" + chat + ":" + detail),
-                        key("g:" + chat),
-                        plaintext,
-                        receivedAt);
+                return store(memberChangeKey(f), key("g:" + chat), plaintext, receivedAt);
             }
             if ("template_card_event".equals(event)) {
                 String task = f.require("TaskId");
@@ -75,7 +71,10 @@ public final class AppTranslator {
         if ("change_external_chat".equals(event)) {
             ChatId chat = ChatId.of(f.require("ChatId"));
             String detail = f.get("UpdateDetail").orElse("");
-            EventId id = new EventId(key("app:ev:" + from + ":" + created + ":" + event + ":" + chat + ":" + detail));
+            if (!"add_member".equals(detail) && !"del_member".equals(detail)) {
+                return Optional.empty(); // stored by a wider translator, or never: nothing the core decides on
+            }
+            EventId id = new EventId(memberChangeKey(f));
             List<UserId> members = f.list("MemChangeList").stream()
                     .filter(s -> !s.isBlank())
                     .map(UserId::of)
@@ -95,6 +94,17 @@ public final class AppTranslator {
                     Optional.empty()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * WeCom's key for events is FromUserName+CreateTime; for membership changes the member version after the change
+     * ({@code CurMemVer}) is added, so two joins in the same second stay two events while WeCom's retries of one keep
+     * one key.
+     */
+    private static String memberChangeKey(SafeXml.Fields f) {
+        return key("app:ev:" + f.require("FromUserName") + ":" + f.require("CreateTime") + ":change_external_chat:"
+                + f.require("ChatId") + ":" + f.get("UpdateDetail").orElse("") + ":"
+                + f.get("CurMemVer").orElse(""));
     }
 
     private static Ingest store(String dedupKey, String orderingKey, String plaintext, Instant receivedAt) {

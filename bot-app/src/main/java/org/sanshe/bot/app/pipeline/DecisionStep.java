@@ -1,31 +1,79 @@
 package org.sanshe.bot.app.pipeline;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.sanshe.bot.core.chat.ChatId;
+import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.engine.Engine;
 import org.sanshe.bot.core.engine.Outcome;
+import org.sanshe.bot.core.event.InboundEvent;
 import org.sanshe.bot.core.pipeline.OutboxMessage;
 import org.sanshe.bot.storage.dispatch.Decision;
 import org.sanshe.bot.storage.dispatch.StoredEvent;
+import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.wecom.outbound.DeliveryPlanner;
 import org.sanshe.bot.wecom.translate.Translated;
 import org.sanshe.bot.wecom.translate.WeComTranslation;
 
-/** Step 3 of the pipeline for one stored event: translate it back, let the core decide, plan the deliveries. */
+/**
+ * Step 3 of the pipeline for a batch of stored events, in order: translate each back, load the senders' roles with one
+ * query, let the core decide, plan the deliveries. It stops at the first event that cannot be decided, so that the
+ * events after it in the same chat wait rather than overtake it.
+ */
 public final class DecisionStep {
     private final WeComTranslation translation;
     private final Engine engine;
     private final DeliveryPlanner planner;
+    private final MybatisGroups directory;
 
-    public DecisionStep(WeComTranslation translation, Engine engine, DeliveryPlanner planner) {
+    public DecisionStep(WeComTranslation translation, Engine engine, DeliveryPlanner planner, MybatisGroups directory) {
         this.translation = translation;
         this.engine = engine;
         this.planner = planner;
+        this.directory = directory;
     }
 
-    public Decision decide(StoredEvent stored) {
-        Optional<Translated> translated =
-                translation.translate(stored.channel(), stored.payload(), stored.receivedAt());
+    /** The decisions for the events up to the first failure, and that failure if there was one. */
+    public record Batch(List<Decision> decisions, Optional<StoredEvent> failed, Optional<RuntimeException> failure) {}
+
+    public Batch decideAll(List<StoredEvent> events) {
+        List<Decision> decisions = new ArrayList<>(events.size());
+        List<Optional<Translated>> translated = new ArrayList<>(events.size());
+        List<Map.Entry<UserId, Optional<ChatId>>> senders = new ArrayList<>();
+        for (StoredEvent e : events) {
+            try {
+                Optional<Translated> t = translation.translate(e.channel(), e.payload(), e.receivedAt());
+                translated.add(t);
+                t.map(Translated::event)
+                        .filter(InboundEvent.TextReceived.class::isInstance)
+                        .map(InboundEvent.TextReceived.class::cast)
+                        .ifPresent(text -> senders.add(new AbstractMap.SimpleEntry<>(
+                                text.sender(), text.conversation().chat())));
+            } catch (RuntimeException ex) {
+                translated.add(null); // decided (and failed) again below, in order
+            }
+        }
+        if (!senders.isEmpty()) {
+            directory.preloadRoles(senders);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent e = events.get(i);
+            try {
+                Optional<Translated> t = translated.get(i) != null
+                        ? translated.get(i)
+                        : translation.translate(e.channel(), e.payload(), e.receivedAt());
+                decisions.add(decide(e, t));
+            } catch (RuntimeException ex) {
+                return new Batch(decisions, Optional.of(e), Optional.of(ex));
+            }
+        }
+        return new Batch(decisions, Optional.empty(), Optional.empty());
+    }
+
+    private Decision decide(StoredEvent stored, Optional<Translated> translated) {
         if (translated.isEmpty()) {
             return new Decision(stored.id(), List.of(), List.of());
         }

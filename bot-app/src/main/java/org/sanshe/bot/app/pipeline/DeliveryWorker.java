@@ -38,6 +38,10 @@ public final class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Object signal = new Object();
+    /** Sent without a platform id (AI-bot replies): marked by the loop in one statement per round. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<ClaimedMessage> sent =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private boolean signalled;
     private volatile boolean running;
     private ExecutorService pool;
@@ -69,7 +73,8 @@ public final class DeliveryWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        inFlight = new Semaphore(config.deliveryThreads());
+        // a few queued per thread, so that each claim round fetches several rows
+        inFlight = new Semaphore(config.deliveryThreads() * 4);
         pool = Executors.newFixedThreadPool(config.deliveryThreads(), r -> {
             Thread t = new Thread(r, "delivery");
             t.setDaemon(true);
@@ -90,6 +95,7 @@ public final class DeliveryWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        flushSent();
     }
 
     @Override
@@ -104,6 +110,7 @@ public final class DeliveryWorker implements SmartLifecycle {
 
     private void runLoop() {
         while (running) {
+            flushSent();
             int free = inFlight.availablePermits();
             List<ClaimedMessage> claimed = List.of();
             if (free > 0) {
@@ -154,8 +161,12 @@ public final class DeliveryWorker implements SmartLifecycle {
                 return;
             }
             DeliveryResult result = sender.send(m.message());
-            if (result instanceof DeliveryResult.Sent sent) {
-                outbox.markSent(m, sent.platformId());
+            if (result instanceof DeliveryResult.Sent done) {
+                if (done.platformId().isEmpty()) {
+                    sent.add(m);
+                } else {
+                    outbox.markSent(m, done.platformId());
+                }
                 count(m, "sent");
             } else if (result instanceof DeliveryResult.Retry retry) {
                 retryOrFail(m, retry.reason(), retry.notBefore().orElse(Duration.ZERO));
@@ -164,6 +175,25 @@ public final class DeliveryWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             retryOrFail(m, e.getClass().getSimpleName(), Duration.ZERO);
+        }
+    }
+
+    /** If this fails the rows stay SENDING and come back after their lease: delivered again, never lost. */
+    private void flushSent() {
+        List<ClaimedMessage> batch = new java.util.ArrayList<>();
+        for (ClaimedMessage m; (m = sent.poll()) != null; ) {
+            batch.add(m);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.markAllSent(batch);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "{} deliveries not recorded as sent: {}",
+                    batch.size(),
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -150,8 +150,14 @@ public final class Dispatcher implements SmartLifecycle {
 
     private void runLoop() {
         while (running) {
-            for (int part : owned) {
-                if (busy.add(part)) {
+            List<Integer> work = List.of();
+            try {
+                work = owned.isEmpty() ? List.of() : store.withWork();
+            } catch (RuntimeException e) {
+                log.warn("inbox not read: {}", e.getClass().getSimpleName());
+            }
+            for (int part : work) {
+                if (owned.contains(part) && busy.add(part)) {
                     try {
                         workers.execute(() -> drain(part));
                     } catch (RuntimeException e) {
@@ -193,18 +199,8 @@ public final class Dispatcher implements SmartLifecycle {
 
     /** @return false when an event failed: the partition stops here so that its chat's order is kept */
     private boolean decideAndCommit(List<StoredEvent> events) {
-        List<Decision> decisions = new ArrayList<>(events.size());
-        StoredEvent failed = null;
-        RuntimeException failure = null;
-        for (StoredEvent e : events) {
-            try {
-                decisions.add(step.decide(e));
-            } catch (RuntimeException ex) {
-                failed = e;
-                failure = ex;
-                break;
-            }
-        }
+        DecisionStep.Batch batch = step.decideAll(events);
+        List<Decision> decisions = batch.decisions();
         if (!decisions.isEmpty()) {
             int applied = store.commit(decisions);
             meters.counter("bot.dispatch.events", "outcome", "decided").increment(applied);
@@ -212,15 +208,18 @@ public final class Dispatcher implements SmartLifecycle {
                 onMessagesCommitted.run();
             }
         }
-        if (failed != null) {
+        if (batch.failed().isPresent()) {
+            StoredEvent failed = batch.failed().get();
+            String error = batch.failure().map(f -> f.getClass().getName()).orElse("unknown");
             meters.counter("bot.dispatch.events", "outcome", "failed").increment();
+            // the exception's class only: its message may quote the payload, which is personal data
             log.error(
                     "event {} (inbox {}) could not be decided, attempt {}: {}",
                     failed.dedupKey(),
                     failed.id(),
                     failed.attempts() + 1,
-                    failure.getClass().getName());
-            store.recordFailure(failed.id(), failure.getClass().getSimpleName(), config.maxDecideAttempts());
+                    error);
+            store.recordFailure(failed.id(), error, config.maxDecideAttempts());
             return false;
         }
         return true;

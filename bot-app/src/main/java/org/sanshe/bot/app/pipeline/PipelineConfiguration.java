@@ -14,6 +14,7 @@ import org.sanshe.bot.core.engine.Engine;
 import org.sanshe.bot.core.pipeline.Inbox;
 import org.sanshe.bot.core.port.RateLimiter;
 import org.sanshe.bot.storage.dispatch.DispatchStore;
+import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.storage.outbox.OutboxStore;
 import org.sanshe.bot.wecom.outbound.DeliveryPlanner;
 import org.sanshe.bot.wecom.outbound.WeComSender;
@@ -35,8 +36,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    DecisionStep decisionStep(WeComTranslation translation, Engine engine, DeliveryPlanner planner) {
-        return new DecisionStep(translation, engine, planner);
+    DecisionStep decisionStep(
+            WeComTranslation translation, Engine engine, DeliveryPlanner planner, MybatisGroups directory) {
+        return new DecisionStep(translation, engine, planner, directory);
     }
 
     @Bean

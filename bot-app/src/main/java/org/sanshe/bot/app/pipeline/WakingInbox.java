@@ -21,4 +21,14 @@ final class WakingInbox implements Inbox {
         }
         return fresh;
     }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Boolean> acceptAsync(InboxEntry entry) {
+        return delegate.acceptAsync(entry).thenApply(fresh -> {
+            if (fresh) {
+                dispatcher.wake();
+            }
+            return fresh;
+        });
+    }
 }

@@ -11,5 +11,10 @@ import java.time.Duration;
 public interface IdempotencyStore {
     boolean seen(String key);
 
+    /** {@link #seen} without holding a thread; never completes exceptionally (an outage answers false). */
+    default java.util.concurrent.CompletableFuture<Boolean> seenAsync(String key) {
+        return java.util.concurrent.CompletableFuture.completedFuture(seen(key));
+    }
+
     void remember(String key, Duration ttl);
 }

@@ -10,4 +10,17 @@ public interface Inbox {
      *     WeCom delivers it again
      */
     boolean accept(InboxEntry entry);
+
+    /**
+     * The same without holding a thread while the entry is written: the callback edge uses this, so that waiting for
+     * the database costs no thread. Completes exceptionally with {@link InboxUnavailableException}. The default runs
+     * {@link #accept} in the caller, for implementations that are fast anyway (in-memory fakes).
+     */
+    default java.util.concurrent.CompletableFuture<Boolean> acceptAsync(InboxEntry entry) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(accept(entry));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
 }

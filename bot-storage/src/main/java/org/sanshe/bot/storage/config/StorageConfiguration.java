@@ -68,8 +68,8 @@ public class StorageConfiguration {
     }
 
     @Bean
-    MybatisGroups groups(GroupMapper mapper, Clock clock) {
-        return new MybatisGroups(mapper, clock);
+    MybatisGroups groups(GroupMapper mapper, Clock clock, StorageProperties p) {
+        return new MybatisGroups(mapper, clock, p.directoryCache());
     }
 
     @Configuration(proxyBeanMethods = false)

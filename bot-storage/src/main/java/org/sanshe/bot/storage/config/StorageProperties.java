@@ -13,17 +13,20 @@ import org.springframework.validation.annotation.Validated;
  * @param coordination {@code local} (in-process idempotency and rate limits, one instance) or {@code redis} (shared
  *     through Redisson, several instances)
  * @param partitions how many dispatch partitions events are spread over; keep it fixed while events are pending
+ * @param directoryCache how long group and role lookups are cached per instance (0 = not cached)
  */
 @Validated
 @ConfigurationProperties("bot.storage")
 public record StorageProperties(
         String dataKey,
         @DefaultValue("local") String coordination,
-        @DefaultValue("32") @Min(1) @Max(1024) int partitions) {
+        @DefaultValue("32") @Min(1) @Max(1024) int partitions,
+        @DefaultValue("PT5S") java.time.Duration directoryCache) {
 
     @Override
     public String toString() {
         return "StorageProperties[dataKey=" + (dataKey == null || dataKey.isEmpty() ? "<unset>" : "****")
-                + ", coordination=" + coordination + ", partitions=" + partitions + "]";
+                + ", coordination=" + coordination + ", partitions=" + partitions + ", directoryCache=" + directoryCache
+                + "]";
     }
 }

@@ -3,7 +3,10 @@ package org.sanshe.bot.storage.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sanshe.bot.core.chat.Channel;
 import org.sanshe.bot.core.engine.StateChange;
 import org.sanshe.bot.core.pipeline.OutboxMessage;
@@ -14,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the dispatcher needs from storage: partition leases, the pending events of a partition in order, and the commit
- * of decisions — state changes, outbox rows and "inbox row done" in one transaction. Marking a row done is conditional,
+ * of decisions — state changes, outbox rows and "inbox row done" in one transaction. Marking rows done is conditional,
  * so a row can be acted on only once even if two workers ever held it (a lease that ran out under a slow worker).
  */
 public final class DispatchStore {
@@ -84,6 +87,11 @@ public final class DispatchStore {
         return leases.free(clock.millis());
     }
 
+    /** The partitions that have events waiting (whoever holds them): one indexed query. */
+    public List<Integer> withWork() {
+        return inbox.partsWithWork();
+    }
+
     public List<StoredEvent> pending(int part, int limit) {
         return inbox.pending(part, limit).stream()
                 .map(r -> new StoredEvent(
@@ -97,31 +105,39 @@ public final class DispatchStore {
     }
 
     /**
-     * Commits decisions in one transaction.
+     * Commits decisions in one transaction: a handful of statements for the whole batch. If another worker already
+     * finished any of the rows, the batch is rolled back and committed row by row, skipping those rows.
      *
      * @return how many were applied; a decision whose row was already done is skipped whole
      */
     public int commit(List<Decision> decisions) {
+        if (decisions.isEmpty()) {
+            return 0;
+        }
         Integer applied = tx.execute(status -> {
-            long now = clock.millis();
-            int n = 0;
-            for (Decision d : decisions) {
-                if (inbox.markDone(d.inboxId(), now) == 0) {
-                    continue;
-                }
-                n++;
-                for (StateChange change : d.changes()) {
-                    apply(change);
-                }
-                int seq = 0;
-                for (OutboxMessage m : d.messages()) {
-                    outbox.insert(
-                            d.inboxId(), seq++, m.kind(), cipher.encrypt(m.target()), cipher.encrypt(m.body()), now);
-                }
+            List<Long> ids = decisions.stream().map(Decision::inboxId).toList();
+            if (inbox.markAllDone(ids, clock.millis()) != ids.size()) {
+                status.setRollbackOnly();
+                return -1;
             }
-            return n;
+            applyAll(decisions);
+            return decisions.size();
         });
-        return applied == null ? 0 : applied;
+        if (applied != null && applied >= 0) {
+            return applied;
+        }
+        int n = 0;
+        for (Decision d : decisions) {
+            Integer one = tx.execute(status -> {
+                if (inbox.markDone(d.inboxId(), clock.millis()) == 0) {
+                    return 0;
+                }
+                applyAll(List.of(d));
+                return 1;
+            });
+            n += one == null ? 0 : one;
+        }
+        return n;
     }
 
     /** A row that could not be decided (a bug, or a payload no longer readable): counted, and given up after N. */
@@ -133,19 +149,43 @@ public final class DispatchStore {
         return inbox.countByStatus(status);
     }
 
-    private void apply(StateChange change) {
-        if (change instanceof StateChange.MemberSeen seen) {
-            long at = seen.at().toEpochMilli();
-            if (members.touch(seen.chat().value(), seen.member().value(), at) == 0) {
-                members.insert(seen.chat().value(), seen.member().value(), at);
+    private void applyAll(List<Decision> decisions) {
+        Map<String, MemberMapper.SeenRow> seen = new LinkedHashMap<>();
+        List<OutboxMapper.NewRow> messages = new ArrayList<>();
+        for (Decision d : decisions) {
+            for (StateChange change : d.changes()) {
+                if (change instanceof StateChange.MemberSeen s) {
+                    seen.merge(
+                            s.chat().value() + '\u0000' + s.member().value(),
+                            new MemberMapper.SeenRow(
+                                    s.chat().value(), s.member().value(), s.at().toEpochMilli()),
+                            (a, b) -> a.at() >= b.at() ? a : b);
+                } else if (change instanceof StateChange.MembersGone gone) {
+                    flushSeen(seen); // in order: what was seen before someone left is written first
+                    for (var m : gone.members()) {
+                        members.leave(gone.chat().value(), m.value(), gone.at().toEpochMilli());
+                    }
+                } else {
+                    throw new IllegalArgumentException(
+                            "no storage for " + change.getClass().getSimpleName());
+                }
             }
-        } else if (change instanceof StateChange.MembersGone gone) {
-            for (var m : gone.members()) {
-                members.leave(gone.chat().value(), m.value(), gone.at().toEpochMilli());
+            int seq = 0;
+            for (OutboxMessage m : d.messages()) {
+                messages.add(new OutboxMapper.NewRow(
+                        d.inboxId(), seq++, m.kind(), cipher.encrypt(m.target()), cipher.encrypt(m.body())));
             }
-        } else {
-            throw new IllegalArgumentException(
-                    "no storage for " + change.getClass().getSimpleName());
+        }
+        flushSeen(seen);
+        if (!messages.isEmpty()) {
+            outbox.insertAll(messages, clock.millis());
+        }
+    }
+
+    private void flushSeen(Map<String, MemberMapper.SeenRow> seen) {
+        if (!seen.isEmpty()) {
+            members.upsertAll(List.copyOf(seen.values()));
+            seen.clear();
         }
     }
 }

@@ -25,8 +25,13 @@ public interface GroupMapper {
             @Param("channel") String channel,
             @Param("now") long now);
 
-    @Select("SELECT role FROM role_grant WHERE user_id = #{user} AND (chat_id = '' OR chat_id = #{chat})")
-    List<String> roles(@Param("user") String user, @Param("chat") String chat);
+    /** Every grant of these members, in any chat: one query for a whole batch of events. */
+    @Select("<script>SELECT user_id, role, chat_id FROM role_grant WHERE user_id IN <foreach item='u'"
+            + " collection='users' open='(' separator=',' close=')'>#{u}</foreach></script>")
+    List<GrantRow> grantsOf(@Param("users") java.util.Collection<String> users);
+
+    /** A role granted to a member in a chat ('' = everywhere). */
+    record GrantRow(String userId, String role, String chatId) {}
 
     @Insert("INSERT IGNORE INTO role_grant (user_id, role, chat_id, granted_by, granted_at)"
             + " VALUES (#{user}, #{role}, #{chat}, #{by}, #{now})")

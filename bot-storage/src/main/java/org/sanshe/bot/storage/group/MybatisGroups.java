@@ -1,8 +1,14 @@
 package org.sanshe.bot.storage.group;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sanshe.bot.core.chat.Channel;
@@ -13,19 +19,28 @@ import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.port.Groups;
 import org.sanshe.bot.core.port.RoleGrants;
 
-/** The group registry and role grants on MySQL/MariaDB or H2. */
+/**
+ * The group registry and role grants on MySQL/MariaDB or H2. Lookups are cached for {@code ttl} (default 5 s) because
+ * every message asks them; a change made here clears this instance's cache at once, other instances see it within the
+ * ttl.
+ */
 public final class MybatisGroups implements Groups, RoleGrants {
     private final GroupMapper mapper;
     private final Clock clock;
+    private final TtlCache<String, Optional<Group>> groupCache;
+    private final TtlCache<String, Set<Role>> roleCache;
 
-    public MybatisGroups(GroupMapper mapper, Clock clock) {
+    public MybatisGroups(GroupMapper mapper, Clock clock, Duration ttl) {
         this.mapper = mapper;
         this.clock = clock;
+        this.groupCache = new TtlCache<>(clock, ttl, 50_000);
+        this.roleCache = new TtlCache<>(clock, ttl, 200_000);
     }
 
     @Override
     public Optional<Group> findByChat(ChatId chat) {
-        return Optional.ofNullable(mapper.findByChat(chat.value())).map(MybatisGroups::toGroup);
+        return groupCache.get(
+                chat.value(), k -> Optional.ofNullable(mapper.findByChat(k)).map(MybatisGroups::toGroup));
     }
 
     public List<Group> all() {
@@ -34,27 +49,76 @@ public final class MybatisGroups implements Groups, RoleGrants {
 
     @Override
     public Set<Role> rolesOf(UserId member, Optional<ChatId> chat) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        // a role name this version does not know (a newer instance wrote it) grants nothing here
-        mapper.roles(member.value(), chat.map(ChatId::value).orElse(""))
-                .forEach(r -> Role.parse(r).ifPresent(roles::add));
-        return roles;
+        return roleCache.get(roleKey(member, chat), k -> {
+            Map<String, List<GroupMapper.GrantRow>> grants = grantsByUser(Set.of(member.value()));
+            return rolesIn(grants.getOrDefault(member.value(), List.of()), chat);
+        });
+    }
+
+    /**
+     * Loads the roles of many (member, chat) pairs with one query, so that deciding a batch of events does not ask the
+     * database once per sender. Pairs already cached are left alone.
+     */
+    public void preloadRoles(Collection<Map.Entry<UserId, Optional<ChatId>>> pairs) {
+        Map<String, Map.Entry<UserId, Optional<ChatId>>> missing = new HashMap<>();
+        for (var pair : pairs) {
+            String key = roleKey(pair.getKey(), pair.getValue());
+            if (!roleCache.contains(key)) {
+                missing.put(key, pair);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Set<String> users = new HashSet<>();
+        missing.values().forEach(p -> users.add(p.getKey().value()));
+        Map<String, List<GroupMapper.GrantRow>> grants = grantsByUser(users);
+        missing.forEach((key, pair) ->
+                roleCache.put(key, rolesIn(grants.getOrDefault(pair.getKey().value(), List.of()), pair.getValue())));
     }
 
     /** Registers a chat as a group; a chat already registered is left as it is. */
     public boolean register(ChatId chat, String name, String typeCode, Channel channel) {
-        return mapper.insertIgnore(chat.value(), name, typeCode, channel.name(), clock.millis()) == 1;
+        boolean added = mapper.insertIgnore(chat.value(), name, typeCode, channel.name(), clock.millis()) == 1;
+        groupCache.clear();
+        return added;
     }
 
     /** Grants a role in one chat, or everywhere when {@code chat} is empty. Idempotent. */
     public boolean grant(UserId member, Role role, Optional<ChatId> chat, UserId grantedBy) {
-        return mapper.grant(
+        boolean added = mapper.grant(
                         member.value(),
                         role.name(),
                         chat.map(ChatId::value).orElse(""),
                         grantedBy.value(),
                         clock.millis())
                 == 1;
+        roleCache.clear();
+        return added;
+    }
+
+    private Map<String, List<GroupMapper.GrantRow>> grantsByUser(Set<String> users) {
+        Map<String, List<GroupMapper.GrantRow>> byUser = new HashMap<>();
+        for (var g : mapper.grantsOf(users)) {
+            byUser.computeIfAbsent(g.userId(), k -> new ArrayList<>()).add(g);
+        }
+        return byUser;
+    }
+
+    /** Grants everywhere ('') and grants in this chat; a role this version does not know grants nothing. */
+    private static Set<Role> rolesIn(List<GroupMapper.GrantRow> grants, Optional<ChatId> chat) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        String here = chat.map(ChatId::value).orElse("");
+        for (var g : grants) {
+            if (g.chatId().isEmpty() || (!here.isEmpty() && g.chatId().equals(here))) {
+                Role.parse(g.role()).ifPresent(roles::add);
+            }
+        }
+        return roles;
+    }
+
+    private static String roleKey(UserId member, Optional<ChatId> chat) {
+        return member.value() + '\u0000' + chat.map(ChatId::value).orElse("");
     }
 
     private static Group toGroup(GroupRow r) {

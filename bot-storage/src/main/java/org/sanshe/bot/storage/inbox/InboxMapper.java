@@ -11,9 +11,20 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface InboxMapper {
 
-    @Insert("INSERT IGNORE INTO inbox (dedup_key, channel, ordering_key, part, payload, status, attempts, received_at)"
-            + " VALUES (#{dedupKey}, #{channel}, #{orderingKey}, #{part}, #{payload}, 'NEW', 0, #{receivedAt})")
-    int insertIgnore(InboxRow row);
+    /** Many callbacks in one statement and one commit: the group commit that lets ingest keep up. */
+    @Insert("<script>INSERT IGNORE INTO inbox (dedup_key, channel, ordering_key, part, payload, status, attempts,"
+            + " received_at) VALUES <foreach item='r' collection='rows' separator=','>(#{r.dedupKey}, #{r.channel},"
+            + " #{r.orderingKey}, #{r.part}, #{r.payload}, 'NEW', 0, #{r.receivedAt})</foreach></script>")
+    int insertIgnoreAll(@Param("rows") List<InboxRow> rows);
+
+    /** The partitions that have work, from the (status, part, id) index: one query instead of one per partition. */
+    @Select("SELECT DISTINCT part FROM inbox WHERE status = 'NEW'")
+    List<Integer> partsWithWork();
+
+    /** Conditional, like {@link #markDone}: answers how many of the rows this call moved to DONE. */
+    @Update("<script>UPDATE inbox SET status = 'DONE', done_at = #{now} WHERE status = 'NEW' AND id IN"
+            + " <foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    int markAllDone(@Param("ids") List<Long> ids, @Param("now") long now);
 
     @Select("SELECT id, dedup_key, channel, ordering_key, part, payload, status, attempts, received_at FROM inbox"
             + " WHERE status = 'NEW' AND part = #{part} ORDER BY id LIMIT #{limit}")

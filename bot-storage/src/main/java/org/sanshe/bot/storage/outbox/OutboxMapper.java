@@ -14,15 +14,13 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface OutboxMapper {
 
-    @Insert("INSERT INTO outbox (inbox_id, seq, kind, target, body, status, attempts, next_attempt_at, created_at)"
-            + " VALUES (#{inboxId}, #{seq}, #{kind}, #{target}, #{body}, 'PENDING', 0, #{now}, #{now})")
-    int insert(
-            @Param("inboxId") long inboxId,
-            @Param("seq") int seq,
-            @Param("kind") String kind,
-            @Param("target") String target,
-            @Param("body") String body,
-            @Param("now") long now);
+    @Insert("<script>INSERT INTO outbox (inbox_id, seq, kind, target, body, status, attempts, next_attempt_at,"
+            + " created_at) VALUES <foreach item='r' collection='rows' separator=','>(#{r.inboxId}, #{r.seq},"
+            + " #{r.kind}, #{r.target}, #{r.body}, 'PENDING', 0, #{now}, #{now})</foreach></script>")
+    int insertAll(@Param("rows") List<NewRow> rows, @Param("now") long now);
+
+    /** A row to insert with {@link #insertAll}; target and body already encrypted. */
+    record NewRow(long inboxId, int seq, String kind, String target, String body) {}
 
     @Select("(SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= #{now} ORDER BY id LIMIT #{limit})"
             + " UNION (SELECT id FROM outbox WHERE status = 'SENDING' AND lease_until < #{now} ORDER BY id LIMIT"
@@ -50,6 +48,14 @@ public interface OutboxMapper {
             @Param("token") String token,
             @Param("platformId") String platformId,
             @Param("now") long now);
+
+    /** Many deliveries recorded at once; each row only if its claim is still the one this worker holds. */
+    @Update("<script>UPDATE outbox SET status = 'SENT', sent_at = #{now}, claim_token = NULL, lease_until = NULL"
+            + " WHERE status = 'SENDING' AND id IN <foreach item='id' collection='ids' open='(' separator=','"
+            + " close=')'>#{id}</foreach> AND claim_token IN <foreach item='t' collection='tokens' open='('"
+            + " separator=',' close=')'>#{t}</foreach></script>")
+    int markAllSent(
+            @Param("ids") List<Long> ids, @Param("tokens") java.util.Collection<String> tokens, @Param("now") long now);
 
     @Update("UPDATE outbox SET status = 'PENDING', next_attempt_at = #{next}, last_error = #{error}, claim_token ="
             + " NULL, lease_until = NULL WHERE id = #{id} AND claim_token = #{token} AND status = 'SENDING'")

@@ -45,6 +45,20 @@ public final class OutboxStore {
         return mapper.markSent(m.id(), m.claimToken(), cut(platformId, 128), clock.millis()) == 1;
     }
 
+    /**
+     * Records many deliveries that have no platform id in one statement (claim tokens are unique per claim, so a row
+     * another worker took over, under its own token, is not touched).
+     */
+    public int markAllSent(List<ClaimedMessage> sent) {
+        if (sent.isEmpty()) {
+            return 0;
+        }
+        return mapper.markAllSent(
+                sent.stream().map(ClaimedMessage::id).toList(),
+                sent.stream().map(ClaimedMessage::claimToken).collect(java.util.stream.Collectors.toSet()),
+                clock.millis());
+    }
+
     public boolean retryAt(ClaimedMessage m, Instant next, String error) {
         return mapper.reschedule(m.id(), m.claimToken(), next.toEpochMilli(), cut(error, 255)) == 1;
     }

@@ -33,9 +33,31 @@ public final class RedissonIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public java.util.concurrent.CompletableFuture<Boolean> seenAsync(String key) {
+        try {
+            return redisson.getBucket(PREFIX + key, StringCodec.INSTANCE)
+                    .isExistsAsync()
+                    .toCompletableFuture()
+                    .completeOnTimeout(false, 500, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .exceptionally(e -> false);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+    }
+
+    /** Not waited for: the entry is already durable; the key only saves a later retry a database round trip. */
+    @Override
     public void remember(String key, Duration ttl) {
         try {
-            redisson.getBucket(PREFIX + key, StringCodec.INSTANCE).set("1", ttl);
+            redisson.getBucket(PREFIX + key, StringCodec.INSTANCE)
+                    .setAsync("1", ttl)
+                    .whenComplete((ok, e) -> {
+                        if (e != null) {
+                            log.debug(
+                                    "idempotency key not remembered: {}",
+                                    e.getClass().getSimpleName());
+                        }
+                    });
         } catch (RuntimeException e) {
             log.warn(
                     "idempotency key not remembered, Redis unavailable: {}",

@@ -190,6 +190,36 @@ abstract class StorageContract {
     }
 
     @Test
+    void aBatchWithARowAnotherWorkerFinishedAppliesOnlyTheOthers() {
+        inbox.accept(entry("aibot:b1", "g:wrB", "x"));
+        inbox.accept(entry("aibot:b2", "g:wrB", "y"));
+        long first = jdbc.queryForObject("SELECT id FROM inbox WHERE dedup_key = 'aibot:b1'", Long.class);
+        long second = jdbc.queryForObject("SELECT id FROM inbox WHERE dedup_key = 'aibot:b2'", Long.class);
+        OutboxMessage reply = new OutboxMessage("APP_TEXT", "u1", "好的");
+        dispatch.commit(List.of(new Decision(first, List.of(), List.of(reply))));
+
+        int applied = dispatch.commit(List.of(
+                new Decision(first, List.of(), List.of(reply)), new Decision(second, List.of(), List.of(reply))));
+
+        assertThat(applied).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox", Long.class))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT inbox_id FROM outbox ORDER BY inbox_id", Long.class))
+                .containsExactly(first, second);
+    }
+
+    @Test
+    void knowsWhichPartitionsHaveWork() {
+        Set<Integer> expected = new HashSet<>();
+        for (String key : List.of("g:wrW1", "g:wrW2", "g:wrW3", "p:someone")) {
+            inbox.accept(entry("aibot:" + key, key, "x"));
+            expected.add(dispatch.partitions().of(key));
+        }
+        assertThat(expected).hasSizeGreaterThan(1);
+        assertThat(new HashSet<>(dispatch.withWork())).isEqualTo(expected);
+    }
+
+    @Test
     void recordsMembersSeenAndGone() {
         inbox.accept(entry("app:ev1", "g:wrM", "x"));
         inbox.accept(entry("app:ev2", "g:wrM", "y"));
