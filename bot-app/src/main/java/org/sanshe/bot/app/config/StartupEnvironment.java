@@ -24,8 +24,8 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 
 /**
- * Runs before the application context. In {@code prod} it refuses to start while a secret is missing, naming every
- * missing one by its environment variable. Otherwise (the embedded default) it makes the service runnable with no
+ * Runs before the application context. In {@code prod} it does nothing ({@link ProductionSecretsCheck} refuses to
+ * start while a secret is missing). Otherwise (the embedded default) it makes the service runnable with no
  * set-up: it generates the callback credentials and the data key once into {@code <data-dir>/local-secrets.properties}
  * (file mode 600; anything set in the environment wins), and when no WeCom API is configured it points the client at
  * the built-in fake WeCom on this service's own port.
@@ -59,14 +59,12 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         if (env.acceptsProfiles(Profiles.of("prod"))) {
-            requireProductionSecrets(env);
-            return;
+            return; // checked by ProductionSecretsCheck once every property source is in place
         }
         Path dataDir = Path.of(env.getProperty("bot.local.data-dir", "./data"))
                 .toAbsolutePath()
                 .normalize();
         Map<String, Object> derived = new LinkedHashMap<>();
-        derived.put("bot.local.h2-path", dataDir.resolve("sanshe").toString());
 
         Map<String, Object> defaults = new LinkedHashMap<>(localSecrets(env, dataDir));
         if (!env.containsProperty("bot.wecom.api-base-url")) {
@@ -80,7 +78,35 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
             defaults.put("bot.wecom.api-base-url", "http://127.0.0.1:" + port + "/fake-wecom");
         }
         env.getPropertySources().addFirst(new MapPropertySource("sanshe-local-derived", derived));
+        env.getPropertySources().addLast(new LocalPaths(env));
         env.getPropertySources().addLast(new MapPropertySource("sanshe-local-defaults", defaults));
+    }
+
+    /**
+     * {@code bot.local.h2-path}: the data directory made absolute, plus "/sanshe" (H2 refuses implicitly relative file
+     * paths). Computed when asked, so that a data directory set late (a test's dynamic property) is still the one used.
+     */
+    static final class LocalPaths extends org.springframework.core.env.PropertySource<Object> {
+        // Not the environment as this source's "source": Spring Boot walks into sources that are environments, and
+        // would walk into this one forever.
+        private final ConfigurableEnvironment env;
+
+        LocalPaths(ConfigurableEnvironment env) {
+            super("sanshe-local-paths", new Object());
+            this.env = env;
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            if (!"bot.local.h2-path".equals(name)) {
+                return null;
+            }
+            return Path.of(env.getProperty("bot.local.data-dir", "./data"))
+                    .toAbsolutePath()
+                    .normalize()
+                    .resolve("sanshe")
+                    .toString();
+        }
     }
 
     static void requireProductionSecrets(ConfigurableEnvironment env) {

@@ -191,7 +191,7 @@ public final class Dispatcher implements SmartLifecycle {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("partition {} paused: {}", part, e.getClass().getSimpleName());
+            log.warn("partition {} paused: {}", part, causes(e));
         } finally {
             busy.remove(part);
         }
@@ -223,6 +223,18 @@ public final class Dispatcher implements SmartLifecycle {
             return false;
         }
         return true;
+    }
+
+    /** The classes of an exception and its causes: what broke, without messages that may quote stored data. */
+    static String causes(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 400; t = t.getCause()) {
+            sb.append(sb.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return sb.toString();
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -59,12 +59,15 @@ public final class FieldCipher {
         if (stored == null || !stored.startsWith(PREFIX)) {
             throw new IllegalStateException("stored value is not encrypted with a known scheme");
         }
-        byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
         try {
+            byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            if (all.length < NONCE + TAG_BITS / 8) {
+                throw new IllegalStateException("stored value is too short to be ciphertext");
+            }
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE));
             return new String(c.doFinal(all, NONCE, all.length - NONCE), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException | java.security.ProviderException e) {
             throw new IllegalStateException("stored value cannot be decrypted with this data key", e);
         }
     }

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so a row can be acted on only once even if two workers ever held it (a lease that ran out under a slow worker).
  */
 public final class DispatchStore {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DispatchStore.class);
     private final InboxMapper inbox;
     private final OutboxMapper outbox;
     private final MemberMapper members;
@@ -92,16 +93,33 @@ public final class DispatchStore {
         return inbox.partsWithWork();
     }
 
+    /**
+     * The next events of a partition, in order. A row that cannot be decrypted (a data key that changed) can never be
+     * decided: it is set aside as FAILED at once and logged by id, so that it does not hold up its partition.
+     */
     public List<StoredEvent> pending(int part, int limit) {
-        return inbox.pending(part, limit).stream()
-                .map(r -> new StoredEvent(
+        List<StoredEvent> events = new ArrayList<>();
+        for (var r : inbox.pending(part, limit)) {
+            String payload;
+            try {
+                payload = cipher.decrypt(r.getPayload());
+            } catch (IllegalStateException e) {
+                log.error(
+                        "inbox {} ({}) cannot be decrypted with the configured data key: set aside",
                         r.getId(),
-                        r.getDedupKey(),
-                        Channel.valueOf(r.getChannel()),
-                        cipher.decrypt(r.getPayload()),
-                        Instant.ofEpochMilli(r.getReceivedAt()),
-                        r.getAttempts()))
-                .toList();
+                        r.getDedupKey());
+                inbox.recordFailure(r.getId(), "cannot be decrypted with the configured data key", 1);
+                break; // what follows in this chat waits for the next round, in order
+            }
+            events.add(new StoredEvent(
+                    r.getId(),
+                    r.getDedupKey(),
+                    Channel.valueOf(r.getChannel()),
+                    payload,
+                    Instant.ofEpochMilli(r.getReceivedAt()),
+                    r.getAttempts()));
+        }
+        return events;
     }
 
     /**

@@ -209,6 +209,18 @@ abstract class StorageContract {
     }
 
     @Test
+    void setsAsideARowThatCannotBeDecryptedSoItsPartitionMovesOn() {
+        inbox.accept(entry("aibot:k1", "g:wrK", "first"));
+        inbox.accept(entry("aibot:k2", "g:wrK", "second"));
+        jdbc.update("UPDATE inbox SET payload = 'v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' WHERE dedup_key = 'aibot:k1'");
+        int part = dispatch.partitions().of("g:wrK");
+
+        assertThat(dispatch.pending(part, 10)).isEmpty();
+        assertThat(dispatch.countInbox("FAILED")).isEqualTo(1);
+        assertThat(dispatch.pending(part, 10)).extracting(StoredEvent::payload).containsExactly("second");
+    }
+
+    @Test
     void knowsWhichPartitionsHaveWork() {
         Set<Integer> expected = new HashSet<>();
         for (String key : List.of("g:wrW1", "g:wrW2", "g:wrW3", "p:someone")) {

@@ -1,0 +1,63 @@
+package org.sanshe.bot.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.sanshe.bot.app.SansheBotApplication;
+import org.sanshe.bot.app.support.WeComCallbacks;
+import org.sanshe.bot.storage.support.RealServices;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The end-to-end contract in the {@code prod} profile on real MariaDB (a fresh database) and Redis: Redisson backs
+ * idempotency, rate limits and the WeCom access token.
+ */
+@ActiveProfiles("prod")
+// one live service per JVM, as in production: its workers stop when the class is done
+@DirtiesContext
+@SpringBootTest(classes = SansheBotApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProductionEndToEndIT extends EndToEndContract {
+    private static String url;
+
+    @Autowired
+    RedissonClient redisson;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        RealServices.requireRedis();
+        url = RealServices.freshDatabase("sanshe_e2e");
+        for (String p : WeComCallbacks.properties(FAKE.baseUrl())) {
+            String[] kv = p.split("=", 2);
+            registry.add(kv[0], () -> kv[1]);
+        }
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> RealServices.MYSQL_USER);
+        registry.add("spring.datasource.password", () -> RealServices.MYSQL_PASSWORD);
+        registry.add("spring.data.redis.host", () -> RealServices.REDIS_HOST);
+        registry.add("spring.data.redis.port", () -> RealServices.REDIS_PORT);
+    }
+
+    @AfterAll
+    static void drop() {
+        if (url != null) {
+            RealServices.dropDatabase(url);
+        }
+    }
+
+    @Test
+    void keepsTheAccessTokenAndTheSeenEventsInRedisForEveryInstance() throws Exception {
+        answersAPrivateAppMessageThroughTheRealClientsMessageSend();
+        Iterable<String> tokenKeys =
+                redisson.getKeys().getKeysByPattern("sanshe:wecom*" + WeComCallbacks.CORP_ID + "*");
+        assertThat(tokenKeys).isNotEmpty();
+        Iterable<String> seen = redisson.getKeys().getKeysByPattern("sanshe:seen:app:msg:*");
+        assertThat(seen).isNotEmpty();
+    }
+}

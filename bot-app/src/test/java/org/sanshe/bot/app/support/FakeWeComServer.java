@@ -1,0 +1,92 @@
+package org.sanshe.bot.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * A fake WeCom API on 127.0.0.1 for end-to-end tests: the service's real weixin-java-cp client and its response_url
+ * POSTs talk to it over HTTP. It records every request and answers like WeCom for the calls the service makes.
+ */
+public final class FakeWeComServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request the fake received. */
+    public record Call(String method, String path, String query, JsonNode body) {}
+
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+
+    public FakeWeComServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String responseUrl(String code) {
+        return baseUrl() + "/cgi-bin/aibot/response?response_code=" + code;
+    }
+
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String path) {
+        return calls().stream().filter(c -> c.path().equals(path)).toList();
+    }
+
+    /** Waits (polling, bounded) until the calls matching the predicate reach {@code n}; answers them. */
+    public List<Call> await(Predicate<Call> which, int n, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        List<Call> found;
+        while ((found = calls().stream().filter(which).toList()).size() < n && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        return found;
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        URI uri = x.getRequestURI();
+        String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        JsonNode json = body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        synchronized (this) {
+            calls.add(new Call(x.getRequestMethod(), uri.getPath(), uri.getRawQuery(), json));
+        }
+        String answer = switch (uri.getPath()) {
+            case "/cgi-bin/gettoken" ->
+                "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"FAKE\",\"expires_in\":7200}";
+            case "/cgi-bin/message/send" -> "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"m" + calls.size() + "\"}";
+            case "/cgi-bin/aibot/response" -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
+            default -> "{\"errcode\":404,\"errmsg\":\"not faked\"}";
+        };
+        byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.sendResponseHeaders(200, out.length);
+        x.getResponseBody().write(out);
+        x.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
