@@ -32,6 +32,7 @@ class ProductionEndToEndIT extends EndToEndContract {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         RealServices.requireRedis();
+        forgetCachedAccessToken();
         url = RealServices.freshDatabase("sanshe_e2e");
         for (String p : WeComCallbacks.properties(FAKE.baseUrl())) {
             String[] kv = p.split("=", 2);
@@ -42,6 +43,18 @@ class ProductionEndToEndIT extends EndToEndContract {
         registry.add("spring.datasource.password", () -> RealServices.MYSQL_PASSWORD);
         registry.add("spring.data.redis.host", () -> RealServices.REDIS_HOST);
         registry.add("spring.data.redis.port", () -> RealServices.REDIS_PORT);
+    }
+
+    /** Tokens are shared through Redis and outlive a run: start without one, so that fetching it is tested too. */
+    private static void forgetCachedAccessToken() {
+        var config = new org.redisson.config.Config();
+        config.useSingleServer().setAddress(RealServices.redisAddress());
+        RedissonClient client = org.redisson.Redisson.create(config);
+        try {
+            client.getKeys().deleteByPattern("sanshe:wecom*" + WeComCallbacks.CORP_ID + "*");
+        } finally {
+            client.shutdown();
+        }
     }
 
     @AfterAll

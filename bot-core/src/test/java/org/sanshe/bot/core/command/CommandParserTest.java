@@ -131,4 +131,10 @@ class CommandParserTest {
         // the command lies beyond the cut, so what remains is only mentions
         assertThat(parse(text)).isEmpty();
     }
+
+    @Test
+    void readsACommandGluedToTheMention() {
+        assertThat(parser.parse("@三社助手/帮助")).contains(new ParsedCommand("帮助", List.of()));
+        assertThat(parser.parse("@三社助手／我是谁")).contains(new ParsedCommand("我是谁", List.of()));
+    }
 }

@@ -128,4 +128,25 @@ class CommandRegistryTest {
         assertThat(CommandRegistry.distance("", "帮助")).isEqualTo(2);
         assertThat(CommandRegistry.distance("帮助", "帮助")).isZero();
     }
+
+    @Test
+    void treatsFullWidthAndHalfWidthNamesAsTheSameName() {
+        Command half = new org.sanshe.bot.core.command.builtin.HelpCommand();
+        Command full = new Command() {
+            @Override
+            public CommandSpec spec() {
+                return new CommandSpec(
+                        "other", "其他", List.of("？"), org.sanshe.bot.core.chat.Role.RESIDENT, Scope.ANY, 0, 0);
+            }
+
+            @Override
+            public Reply execute(CommandContext context) {
+                return Reply.none();
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommandRegistry(List.of(half, full)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("help")
+                .hasMessageContaining("other");
+    }
 }

@@ -116,4 +116,17 @@ class HelpCommandTest {
 
         assertThat(text).startsWith("Commands you can use here:").contains("(/whoami): Show your account");
     }
+
+    @Test
+    void neverEchoesALongUnknownNameIntoTheGroup() {
+        String wall = "x".repeat(3000);
+        String reply = answer("res01", "/帮助 " + wall);
+        assertThat(reply).contains("xxxxxxxxxxxx…").hasSizeLessThan(120);
+    }
+
+    @Test
+    void doesNotExplainAPrivateOnlyCommandInAGroup() {
+        assertThat(answer("res01", "/帮助 记录")).contains("没有找到命令");
+        assertThat(answerPrivately("res01", "/帮助 记录")).contains("用法");
+    }
 }

@@ -1,0 +1,81 @@
+package org.sanshe.bot.storage.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.sanshe.bot.storage.support.RealServices;
+
+/** The Redisson-backed coordination on a real Redis: what several instances share. */
+class RedisCoordinationIT {
+    private static RedissonClient redisson;
+    private static RedissonClient other;
+
+    @BeforeAll
+    static void connect() {
+        RealServices.requireRedis();
+        redisson = client();
+        other = client(); // a second instance
+    }
+
+    private static RedissonClient client() {
+        Config config = new Config();
+        config.useSingleServer().setAddress(RealServices.redisAddress()).setConnectionMinimumIdleSize(1);
+        return Redisson.create(config);
+    }
+
+    @AfterAll
+    static void close() {
+        if (redisson != null) {
+            redisson.shutdown();
+            other.shutdown();
+        }
+    }
+
+    @Test
+    void aKeyRememberedByOneInstanceIsSeenByAnother() throws Exception {
+        String key = "it:" + UUID.randomUUID();
+        var mine = new RedissonIdempotencyStore(redisson);
+        var theirs = new RedissonIdempotencyStore(other);
+        assertThat(theirs.seen(key)).isFalse();
+
+        mine.remember(key, Duration.ofMinutes(1));
+
+        long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!theirs.seen(key) && System.nanoTime() < end) {
+            Thread.sleep(10); // remember() is asynchronous by design
+        }
+        assertThat(theirs.seen(key)).isTrue();
+        assertThat(theirs.seenAsync(key).get()).isTrue();
+        assertThat(redisson.getBucket("sanshe:seen:" + key).remainTimeToLive()).isPositive();
+    }
+
+    @Test
+    void theRateLimitIsSharedAcrossInstances() {
+        String key = "it-" + UUID.randomUUID();
+        var mine = new RedissonRateLimiter(redisson);
+        var theirs = new RedissonRateLimiter(other);
+        int allowed = 0;
+        for (int i = 0; i < 10; i++) {
+            allowed += (i % 2 == 0 ? mine : theirs).tryAcquire(key, 6, Duration.ofMinutes(1)) ? 1 : 0;
+        }
+        assertThat(allowed).isEqualTo(6);
+    }
+
+    @Test
+    void aRateLimitWindowExpires() {
+        String key = "it-" + UUID.randomUUID();
+        var limiter = new RedissonRateLimiter(redisson);
+        assertThat(limiter.tryAcquire(key, 1, Duration.ofMinutes(1))).isTrue();
+        assertThat(limiter.tryAcquire(key, 1, Duration.ofMinutes(1))).isFalse();
+        assertThat(redisson.getKeys().getKeysByPattern("sanshe:rate:" + key + "*"))
+                .allSatisfy(k ->
+                        assertThat(redisson.getBucket(k).remainTimeToLive()).isBetween(1L, 60_000L));
+    }
+}
