@@ -54,7 +54,7 @@ public record BotProperties(
             @DefaultValue("PT15S") Duration partitionLease,
             @DefaultValue("PT0.2S") Duration pollInterval,
             @DefaultValue("5") @Min(1) int maxDecideAttempts,
-            @DefaultValue("8") @Min(1) int deliveryThreads,
+            @DefaultValue("32") @Min(1) int deliveryThreads,
             @DefaultValue("PT60S") Duration deliveryLease,
             @DefaultValue("8") @Min(1) int maxDeliveryAttempts,
             @DefaultValue("25") @Min(1) int appMessagesPerMinute) {}

@@ -3,6 +3,7 @@ package org.sanshe.bot.app.config;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import org.sanshe.bot.app.pipeline.BatchRateLimiter;
 import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.command.CommandRegistry;
 import org.sanshe.bot.core.command.builtin.BuiltinCommands;
@@ -40,11 +41,17 @@ public class CoreConfiguration {
         return new BotSettings(ids(p.admins()), ids(p.botUserIds()), p.commandLimit(), p.commandWindow());
     }
 
+    /** The shared limiter, counted a batch at a time by the dispatcher (one round trip per batch, not per event). */
+    @Bean
+    BatchRateLimiter batchRateLimiter(RateLimiter rateLimiter) {
+        return new BatchRateLimiter(rateLimiter);
+    }
+
     @Bean
     Engine engine(
             CommandRegistry registry,
             MybatisGroups groups,
-            RateLimiter rateLimiter,
+            BatchRateLimiter rateLimiter,
             Texts texts,
             BotSettings settings) {
         return new Engine(registry, groups, groups, rateLimiter, texts, settings);

@@ -2,13 +2,16 @@ package org.sanshe.bot.app.pipeline;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sanshe.bot.core.chat.ChatId;
 import org.sanshe.bot.core.chat.UserId;
+import org.sanshe.bot.core.engine.BotSettings;
 import org.sanshe.bot.core.engine.Engine;
 import org.sanshe.bot.core.engine.Outcome;
+import org.sanshe.bot.core.engine.guard.RateLimitGuard;
 import org.sanshe.bot.core.event.InboundEvent;
 import org.sanshe.bot.core.pipeline.OutboxMessage;
 import org.sanshe.bot.storage.dispatch.Decision;
@@ -28,12 +31,22 @@ public final class DecisionStep {
     private final Engine engine;
     private final DeliveryPlanner planner;
     private final MybatisGroups directory;
+    private final BatchRateLimiter limiter;
+    private final BotSettings settings;
 
-    public DecisionStep(WeComTranslation translation, Engine engine, DeliveryPlanner planner, MybatisGroups directory) {
+    public DecisionStep(
+            WeComTranslation translation,
+            Engine engine,
+            DeliveryPlanner planner,
+            MybatisGroups directory,
+            BatchRateLimiter limiter,
+            BotSettings settings) {
         this.translation = translation;
         this.engine = engine;
         this.planner = planner;
         this.directory = directory;
+        this.limiter = limiter;
+        this.settings = settings;
     }
 
     /** The decisions for the events up to the first failure, and that failure if there was one. */
@@ -59,6 +72,23 @@ public final class DecisionStep {
         if (!senders.isEmpty()) {
             directory.preloadRoles(senders);
         }
+        // every message a member sends the bot counts against the flood limit (the bot's own never reach the guard)
+        Map<String, Integer> hits = new HashMap<>();
+        for (var sender : senders) {
+            if (!settings.botIds().contains(sender.getKey())) {
+                hits.merge(RateLimitGuard.keyOf(sender.getKey()), 1, Integer::sum);
+            }
+        }
+        limiter.prepare(hits, settings.commandWindow());
+        try {
+            return decideInOrder(events, translated, decisions);
+        } finally {
+            limiter.clear();
+        }
+    }
+
+    private Batch decideInOrder(
+            List<StoredEvent> events, List<Optional<Translated>> translated, List<Decision> decisions) {
         for (int i = 0; i < events.size(); i++) {
             StoredEvent e = events.get(i);
             try {

@@ -73,8 +73,8 @@ public final class DeliveryWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        // a few queued per thread, so that each claim round fetches several rows
-        inFlight = new Semaphore(config.deliveryThreads() * 4);
+        // one claimed row per thread plus as many queued, so that each claim round fetches several rows
+        inFlight = new Semaphore(config.deliveryThreads() * 2);
         pool = Executors.newFixedThreadPool(config.deliveryThreads(), r -> {
             Thread t = new Thread(r, "delivery");
             t.setDaemon(true);

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sanshe.bot.app.config.BotProperties;
+import org.sanshe.bot.core.engine.BotSettings;
 import org.sanshe.bot.core.engine.Engine;
 import org.sanshe.bot.core.pipeline.Inbox;
 import org.sanshe.bot.core.port.RateLimiter;
@@ -37,8 +38,13 @@ public class PipelineConfiguration {
 
     @Bean
     DecisionStep decisionStep(
-            WeComTranslation translation, Engine engine, DeliveryPlanner planner, MybatisGroups directory) {
-        return new DecisionStep(translation, engine, planner, directory);
+            WeComTranslation translation,
+            Engine engine,
+            DeliveryPlanner planner,
+            MybatisGroups directory,
+            BatchRateLimiter limiter,
+            BotSettings settings) {
+        return new DecisionStep(translation, engine, planner, directory, limiter, settings);
     }
 
     @Bean

@@ -78,4 +78,16 @@ class RedisCoordinationIT {
                 .allSatisfy(k ->
                         assertThat(redisson.getBucket(k).remainTimeToLive()).isBetween(1L, 60_000L));
     }
+
+    @Test
+    void countsABatchOfHitsInOneCall() {
+        String a = "it-" + UUID.randomUUID();
+        String b = "it-" + UUID.randomUUID();
+        var limiter = new RedissonRateLimiter(redisson);
+        limiter.tryAcquire(a, 10, Duration.ofMinutes(1));
+
+        var totals = limiter.countAll(java.util.Map.of(a, 3, b, 2), Duration.ofMinutes(1));
+
+        assertThat(totals).containsEntry(a, 4L).containsEntry(b, 2L);
+    }
 }

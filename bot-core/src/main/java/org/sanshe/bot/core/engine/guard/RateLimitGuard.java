@@ -18,9 +18,14 @@ public final class RateLimitGuard implements Guard {
         this.window = window;
     }
 
+    /** The counter a member's messages are counted under (also used to count a batch ahead). */
+    public static String keyOf(org.sanshe.bot.core.chat.UserId member) {
+        return "cmd:" + member.value();
+    }
+
     @Override
     public Verdict check(CommandRequest request) {
-        String key = "cmd:" + request.event().sender().value();
+        String key = keyOf(request.event().sender());
         return limiter.tryAcquire(key, limit, window)
                 ? Verdict.pass(request)
                 : Verdict.reject(texts.get("guard.rateLimited", Long.toString(window.toSeconds())));
