@@ -35,6 +35,9 @@ abstract class EndToEndContract {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     WeComCallbacks wecom;
 
     @BeforeEach
@@ -140,5 +143,60 @@ abstract class EndToEndContract {
                 jdbc.queryForObject("SELECT payload FROM inbox WHERE dedup_key = ?", String.class, "aibot:enc" + code);
         assertThat(stored).startsWith("v1:").doesNotContain("13800138000").doesNotContain("帮助");
         assertThat(jdbc.queryForList("SELECT body FROM outbox", String.class)).allMatch(b -> b.startsWith("v1:"));
+    }
+
+    @Test
+    void retriesWhenWeComIsBusyAndDeliversTheReplyOnce() throws Exception {
+        String code = WeComCallbacks.uniqueId();
+        FAKE.fail(code, -1, 1); // system busy
+        FAKE.fail(code, 45033, 1); // too many concurrent calls
+        wecom.postAibot(WeComCallbacks.aibotGroupText(
+                "busy" + code, "wrE2E5", "res-e2e-5", "@三社助手 /帮助", FAKE.responseUrl(code)));
+
+        var calls = FAKE.await(c -> c.query() != null && c.query().endsWith(code), 3, WAIT);
+        assertThat(calls).as("two refusals, then the delivery").hasSize(3);
+        String sql = "SELECT o.status FROM outbox o JOIN inbox i ON o.inbox_id = i.id WHERE i.dedup_key = ?";
+        String status = "";
+        for (int i = 0; i < 100 && !"SENT".equals(status); i++) {
+            Thread.sleep(50);
+            status = jdbc.queryForObject(sql, String.class, "aibot:busy" + code);
+        }
+        assertThat(status).isEqualTo("SENT");
+        Thread.sleep(300);
+        assertThat(FAKE.calls().stream()
+                        .filter(c -> c.query() != null && c.query().endsWith(code))
+                        .count())
+                .as("nothing after the successful delivery")
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject(
+                        "SELECT o.attempts FROM outbox o JOIN inbox i ON o.inbox_id = i.id WHERE i.dedup_key = ?",
+                        Integer.class,
+                        "aibot:busy" + code))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void keepsAMessageThatCanNeverBeDeliveredAsFailedAndCountsIt() throws Exception {
+        String code = WeComCallbacks.uniqueId();
+        FAKE.fail(code, 93000, 1); // not retryable: e.g. an invalid response_url
+        wecom.postAibot(WeComCallbacks.aibotGroupText(
+                "fail" + code, "wrE2E6", "res-e2e-6", "@三社助手 /帮助", FAKE.responseUrl(code)));
+
+        String sql = "SELECT o.status FROM outbox o JOIN inbox i ON o.inbox_id = i.id WHERE i.dedup_key = ?";
+        String status = "";
+        for (int i = 0; i < 300 && !"FAILED".equals(status); i++) {
+            Thread.sleep(50);
+            var rows = jdbc.queryForList(sql, String.class, "aibot:fail" + code);
+            status = rows.isEmpty() ? "" : rows.get(0);
+        }
+        assertThat(status).isEqualTo("FAILED");
+        assertThat(FAKE.calls().stream()
+                        .filter(c -> c.query() != null && c.query().endsWith(code))
+                        .count())
+                .as("tried once, not retried")
+                .isEqualTo(1);
+        assertThat(meters.find("bot.delivery").tag("outcome", "failed").counter())
+                .isNotNull()
+                .satisfies(c -> assertThat(c.count()).isPositive());
     }
 }

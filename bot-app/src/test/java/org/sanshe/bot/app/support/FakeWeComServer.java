@@ -26,6 +26,23 @@ public final class FakeWeComServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
+    private final java.util.Map<String, java.util.Deque<Integer>> faults = new java.util.HashMap<>();
+
+    /** The next {@code times} requests whose query contains {@code marker} answer with WeCom error {@code errcode}. */
+    public synchronized void fail(String marker, int errcode, int times) {
+        for (int i = 0; i < times; i++) {
+            faults.computeIfAbsent(marker, k -> new java.util.ArrayDeque<>()).add(errcode);
+        }
+    }
+
+    private synchronized Integer faultFor(String query) {
+        for (var e : faults.entrySet()) {
+            if (query != null && query.contains(e.getKey()) && !e.getValue().isEmpty()) {
+                return e.getValue().poll();
+            }
+        }
+        return null;
+    }
 
     public FakeWeComServer() {
         try {
@@ -71,13 +88,17 @@ public final class FakeWeComServer implements AutoCloseable {
         synchronized (this) {
             calls.add(new Call(x.getRequestMethod(), uri.getPath(), uri.getRawQuery(), json));
         }
-        String answer = switch (uri.getPath()) {
-            case "/cgi-bin/gettoken" ->
-                "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"FAKE\",\"expires_in\":7200}";
-            case "/cgi-bin/message/send" -> "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"m" + calls.size() + "\"}";
-            case "/cgi-bin/aibot/response" -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
-            default -> "{\"errcode\":404,\"errmsg\":\"not faked\"}";
-        };
+        Integer fault = faultFor(uri.getRawQuery());
+        String answer = fault != null
+                ? "{\"errcode\":" + fault + ",\"errmsg\":\"fault\"}"
+                : switch (uri.getPath()) {
+                    case "/cgi-bin/gettoken" ->
+                        "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"FAKE\",\"expires_in\":7200}";
+                    case "/cgi-bin/message/send" ->
+                        "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"m" + calls.size() + "\"}";
+                    case "/cgi-bin/aibot/response" -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
+                    default -> "{\"errcode\":404,\"errmsg\":\"not faked\"}";
+                };
         byte[] out = answer.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", "application/json");
         x.sendResponseHeaders(200, out.length);
