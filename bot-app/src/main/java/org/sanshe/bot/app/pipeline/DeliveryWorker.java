@@ -37,12 +37,11 @@ public final class DeliveryWorker implements SmartLifecycle {
     private final BotProperties.Pipeline config;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Object signal = new Object();
+    private final WakeUp wakeUp = new WakeUp();
     /** Sent without a platform id (AI-bot replies): marked by the loop in one statement per round. */
     private final java.util.concurrent.ConcurrentLinkedQueue<ClaimedMessage> sent =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    private boolean signalled;
     private volatile boolean running;
     private ExecutorService pool;
     private Semaphore inFlight;
@@ -64,10 +63,7 @@ public final class DeliveryWorker implements SmartLifecycle {
     }
 
     public void wake() {
-        synchronized (signal) {
-            signalled = true;
-            signal.notifyAll();
-        }
+        wakeUp.nudge();
     }
 
     @Override
@@ -136,16 +132,8 @@ public final class DeliveryWorker implements SmartLifecycle {
                 }
             }
             if (claimed.isEmpty() || inFlight.availablePermits() == 0) {
-                synchronized (signal) {
-                    if (!signalled && running) {
-                        try {
-                            signal.wait(config.pollInterval().toMillis());
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
-                    signalled = false;
+                if (running && !wakeUp.awaitUpTo(config.pollInterval())) {
+                    return;
                 }
             }
         }

@@ -35,8 +35,7 @@ public final class Dispatcher implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final Set<Integer> busy = ConcurrentHashMap.newKeySet();
-    private final Object signal = new Object();
-    private boolean signalled;
+    private final WakeUp wakeUp = new WakeUp();
     private volatile boolean running;
     private ScheduledExecutorService coordinator;
     private ExecutorService workers;
@@ -59,10 +58,7 @@ public final class Dispatcher implements SmartLifecycle {
 
     /** New work was stored by this instance: look now rather than at the next poll. */
     public void wake() {
-        synchronized (signal) {
-            signalled = true;
-            signal.notifyAll();
-        }
+        wakeUp.nudge();
     }
 
     @Override
@@ -165,16 +161,8 @@ public final class Dispatcher implements SmartLifecycle {
                     }
                 }
             }
-            synchronized (signal) {
-                if (!signalled && running) {
-                    try {
-                        signal.wait(config.pollInterval().toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                signalled = false;
+            if (running && !wakeUp.awaitUpTo(config.pollInterval())) {
+                return;
             }
         }
     }
