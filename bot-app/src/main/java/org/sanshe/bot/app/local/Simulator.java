@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.sanshe.bot.core.chat.GroupType;
@@ -177,11 +176,5 @@ final class Simulator {
         byte[] b = new byte[8];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    static List<String> memberIds() {
-        return DemoCommunity.MEMBERS.stream()
-                .map(DemoCommunity.DemoMember::userId)
-                .toList();
     }
 }
