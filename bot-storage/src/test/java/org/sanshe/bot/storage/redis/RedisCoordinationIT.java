@@ -90,4 +90,24 @@ class RedisCoordinationIT {
 
         assertThat(totals).containsEntry(a, 4L).containsEntry(b, 2L);
     }
+
+    @Test
+    void answersManyConcurrentLookupsEachCorrectly() throws Exception {
+        var store = new RedissonIdempotencyStore(redisson);
+        String prefix = "it:many:" + UUID.randomUUID() + ":";
+        var batch = redisson.createBatch();
+        for (int i = 0; i < 500; i += 2) {
+            batch.getBucket("sanshe:seen:" + prefix + i, org.redisson.client.codec.StringCodec.INSTANCE)
+                    .setAsync("1", Duration.ofMinutes(1));
+        }
+        batch.execute();
+
+        var answers = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Boolean>>();
+        for (int i = 0; i < 500; i++) {
+            answers.add(store.seenAsync(prefix + i));
+        }
+        for (int i = 0; i < 500; i++) {
+            assertThat(answers.get(i).get()).as("key " + i).isEqualTo(i % 2 == 0);
+        }
+    }
 }
