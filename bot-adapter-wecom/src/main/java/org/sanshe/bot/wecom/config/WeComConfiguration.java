@@ -17,6 +17,7 @@ import org.sanshe.bot.wecom.callback.CallbackCipher;
 import org.sanshe.bot.wecom.callback.CallbackEndpoint;
 import org.sanshe.bot.wecom.callback.CallbackRoutes;
 import org.sanshe.bot.wecom.callback.Envelopes;
+import org.sanshe.bot.wecom.customer.CustomerGroupLookup;
 import org.sanshe.bot.wecom.outbound.DeliveryPlanner;
 import org.sanshe.bot.wecom.outbound.WeComSender;
 import org.sanshe.bot.wecom.translate.AiBotTranslator;
@@ -128,12 +129,17 @@ public class WeComConfiguration {
     }
 
     @Bean
-    WeComSender weComSender(WxCpService wxCpService, WeComProperties p) {
+    WeComSender weComSender(WxCpService wxCpService, WeComProperties p, ObjectProvider<Inbox> inbox, Clock clock) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new WeComSender(wxCpService, p.agentId() == null ? 0 : p.agentId(), p.apiBaseUrl(), http);
+        return new WeComSender(
+                wxCpService,
+                p.agentId() == null ? 0 : p.agentId(),
+                p.apiBaseUrl(),
+                http,
+                new CustomerGroupLookup(wxCpService, inbox::getObject, clock));
     }
 
     private static String trimSlash(String s) {

@@ -8,6 +8,7 @@ import org.sanshe.bot.core.chat.Conversation;
 import org.sanshe.bot.core.engine.Outbound;
 import org.sanshe.bot.core.event.InboundEvent;
 import org.sanshe.bot.core.pipeline.OutboxMessage;
+import org.sanshe.bot.wecom.customer.LookupCodec;
 import org.sanshe.bot.wecom.translate.Translated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryPlanner {
     public static final String AIBOT_RESPONSE = "AIBOT_RESPONSE";
     public static final String APP_TEXT = "APP_TEXT";
+    public static final String LOOKUP_CUSTOMER_GROUP = "LOOKUP_CUSTOMER_GROUP";
     private static final Logger log = LoggerFactory.getLogger(DeliveryPlanner.class);
 
     public List<OutboxMessage> plan(Translated translated, List<Outbound> outbound) {
@@ -31,6 +33,12 @@ public final class DeliveryPlanner {
                 plan.add(new OutboxMessage(APP_TEXT, pm.to().value(), pm.text()));
             } else if (o instanceof Outbound.ReplyInConversation reply) {
                 replies.add(reply.text());
+            } else if (o instanceof Outbound.LookUpCustomerGroup lookup) {
+                // the requester's response_url travels with the request: the answer may use it, once
+                plan.add(new OutboxMessage(
+                        LOOKUP_CUSTOMER_GROUP,
+                        lookup.chat().value(),
+                        LookupCodec.requestBody(lookup, translated.responseUrl())));
             }
         }
         if (!replies.isEmpty()) {
@@ -63,6 +71,9 @@ public final class DeliveryPlanner {
         }
         if (event instanceof InboundEvent.CardButtonClicked c) {
             return Optional.of(c.conversation());
+        }
+        if (event instanceof InboundEvent.CustomerGroupLookedUp l) {
+            return Optional.of(l.requester());
         }
         return Optional.empty();
     }

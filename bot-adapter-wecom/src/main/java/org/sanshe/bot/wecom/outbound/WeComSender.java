@@ -19,6 +19,7 @@ import me.chanjar.weixin.cp.bean.message.WxCpMessageSendResult;
 import org.sanshe.bot.core.pipeline.DeliveryResult;
 import org.sanshe.bot.core.pipeline.OutboxMessage;
 import org.sanshe.bot.core.pipeline.OutboxSender;
+import org.sanshe.bot.wecom.customer.CustomerGroupLookup;
 import org.sanshe.bot.wecom.translate.AiBotTranslator;
 
 /**
@@ -37,12 +38,14 @@ public final class WeComSender implements OutboxSender {
     private final int agentId;
     private final URI apiBase;
     private final HttpClient http;
+    private final CustomerGroupLookup lookups;
 
-    public WeComSender(WxCpService wecom, int agentId, URI apiBase, HttpClient http) {
+    public WeComSender(WxCpService wecom, int agentId, URI apiBase, HttpClient http, CustomerGroupLookup lookups) {
         this.wecom = wecom;
         this.agentId = agentId;
         this.apiBase = apiBase;
         this.http = http;
+        this.lookups = lookups;
     }
 
     @Override
@@ -50,6 +53,7 @@ public final class WeComSender implements OutboxSender {
         return switch (message.kind()) {
             case DeliveryPlanner.APP_TEXT -> sendAppText(message);
             case DeliveryPlanner.AIBOT_RESPONSE -> sendAiBotResponse(message);
+            case DeliveryPlanner.LOOKUP_CUSTOMER_GROUP -> lookups.run(message, RETRYABLE::contains);
             default -> new DeliveryResult.Failed("unknown kind " + message.kind());
         };
     }

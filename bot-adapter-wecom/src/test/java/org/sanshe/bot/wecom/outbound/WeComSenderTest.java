@@ -51,7 +51,16 @@ class WeComSenderTest {
                 .connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new WeComSender(service, 1000002, URI.create(base), http);
+        org.sanshe.bot.core.pipeline.Inbox noInbox = entry -> {
+            throw new AssertionError("no look-up expected here");
+        };
+        return new WeComSender(
+                service,
+                1000002,
+                URI.create(base),
+                http,
+                new org.sanshe.bot.wecom.customer.CustomerGroupLookup(
+                        service, () -> noInbox, java.time.Clock.systemUTC()));
     }
 
     private static OutboxMessage appText(String to, String body) {

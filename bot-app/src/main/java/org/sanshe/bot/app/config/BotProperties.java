@@ -2,9 +2,11 @@ package org.sanshe.bot.app.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param commandLimit commands one member may run per {@code commandWindow}
  * @param local the embedded default's settings
  * @param pipeline the dispatcher's and delivery workers' settings
+ * @param zone the time zone people read times in (audit lists, reminders)
+ * @param groupTypesFile where the group types are declared (a Spring resource: classpath:… or file:…)
+ * @param bootstrap groups and role grants declared in configuration, applied idempotently at every start
  */
 @Validated
 @ConfigurationProperties("bot")
@@ -27,7 +32,41 @@ public record BotProperties(
         @DefaultValue("20") @Min(1) int commandLimit,
         @DefaultValue("PT1M") @NotNull Duration commandWindow,
         @Valid @NotNull @DefaultValue Local local,
-        @Valid @NotNull @DefaultValue Pipeline pipeline) {
+        @Valid @NotNull @DefaultValue Pipeline pipeline,
+        @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
+        @DefaultValue("classpath:group-types.yml") @NotNull String groupTypesFile,
+        @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
+
+    /**
+     * @param groups chats registered as groups at start ({@code bot.bootstrap.groups[i].chat-id/.channel/.type/.name})
+     * @param roles grants made at start ({@code bot.bootstrap.roles[i].user-id/.role/.group}, group empty =
+     *     everywhere)
+     */
+    public record Bootstrap(
+            @DefaultValue List<@Valid BootGroup> groups,
+            @DefaultValue List<@Valid BootRole> roles) {}
+
+    /**
+     * @param chatId the WeCom chat id
+     * @param channel {@code aibot} (an internal group the AI bot is in) or {@code customer} (a customer group)
+     * @param type a group type's code or name from the group types file
+     * @param name the group's name; empty: the type's name and the chat id's tail
+     */
+    public record BootGroup(
+            @NotBlank String chatId,
+            @DefaultValue("aibot") @NotBlank String channel,
+            @NotBlank String type,
+            @DefaultValue("") String name) {}
+
+    /**
+     * @param userId the member's WeCom userid
+     * @param role a role's code or Chinese name (社工, 群秘书, SECRETARY …)
+     * @param group a chat id where the grant holds; empty: everywhere
+     */
+    public record BootRole(
+            @NotBlank String userId,
+            @NotBlank String role,
+            @DefaultValue("") String group) {}
 
     /**
      * @param dataDir where the embedded database and the generated local secrets live

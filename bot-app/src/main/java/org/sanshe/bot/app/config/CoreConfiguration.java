@@ -4,17 +4,23 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import org.sanshe.bot.app.pipeline.BatchRateLimiter;
+import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.command.CommandRegistry;
 import org.sanshe.bot.core.command.builtin.BuiltinCommands;
 import org.sanshe.bot.core.engine.BotSettings;
 import org.sanshe.bot.core.engine.Engine;
+import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.port.RateLimiter;
 import org.sanshe.bot.core.text.Texts;
+import org.sanshe.bot.storage.audit.MybatisAuditTrail;
 import org.sanshe.bot.storage.group.MybatisGroups;
+import org.sanshe.bot.storage.group.MybatisMembers;
+import org.sanshe.bot.storage.group.MybatisPrivateContexts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 /** The core, wired: framework properties mapped into plain core settings here and nowhere else. */
 @Configuration(proxyBeanMethods = false)
@@ -32,13 +38,18 @@ public class CoreConfiguration {
     }
 
     @Bean
+    GroupTypes groupTypes(BotProperties p, ResourceLoader resources) {
+        return GroupTypesLoader.load(resources.getResource(p.groupTypesFile()));
+    }
+
+    @Bean
     CommandRegistry commandRegistry() {
         return new CommandRegistry(BuiltinCommands.all());
     }
 
     @Bean
     BotSettings botSettings(BotProperties p) {
-        return new BotSettings(ids(p.admins()), ids(p.botUserIds()), p.commandLimit(), p.commandWindow());
+        return new BotSettings(ids(p.admins()), ids(p.botUserIds()), p.commandLimit(), p.commandWindow(), p.zone());
     }
 
     /** The shared limiter, counted a batch at a time by the dispatcher (one round trip per batch, not per event). */
@@ -51,10 +62,21 @@ public class CoreConfiguration {
     Engine engine(
             CommandRegistry registry,
             MybatisGroups groups,
+            MybatisMembers members,
+            MybatisPrivateContexts contexts,
+            MybatisAuditTrail audit,
             BatchRateLimiter rateLimiter,
+            GroupTypes types,
             Texts texts,
             BotSettings settings) {
-        return new Engine(registry, groups, groups, rateLimiter, texts, settings);
+        return new Engine(
+                registry, new Ports(groups, groups, members, contexts, audit, rateLimiter), types, texts, settings);
+    }
+
+    @Bean
+    RegistryBootstrap registryBootstrap(
+            BotProperties p, GroupTypes types, MybatisGroups groups, MybatisAuditTrail audit, Clock clock) {
+        return new RegistryBootstrap(p.bootstrap(), types, groups, audit, clock);
     }
 
     private static Set<UserId> ids(Iterable<String> values) {

@@ -21,6 +21,30 @@ public final class DemoCommunity {
             new DemoGroup("wrDemoFocus01", "阳光社区聚焦服务群", "FOCUS_SERVICE"),
             new DemoGroup("wrDemoCompanion01", "阳光社区重点陪助群", "KEY_COMPANION"));
 
+    /** An internal group the AI bot is in but nobody registered yet: to try /绑定群 in the simulator. */
+    public static final String UNREGISTERED_INTERNAL_GROUP = "wrDemoNewGroup01";
+
+    /** A customer group WeCom (the built-in fake) knows, not registered yet: to try /登记客户群 in the simulator. */
+    public record DemoCustomerGroup(String chatId, String name, String owner, List<DemoCustomerMember> members) {}
+
+    /**
+     * A member of the demo customer group as groupchat/get lists it.
+     *
+     * @param type 1 staff, 2 WeChat user (external)
+     */
+    public record DemoCustomerMember(String userId, int type, String name, String groupNickname) {}
+
+    public static final List<DemoCustomerGroup> CUSTOMER_GROUPS = List.of(new DemoCustomerGroup(
+            "wrDemoCustomer05",
+            "阳光社区5栋居民群",
+            "bh-chen",
+            List.of(
+                    new DemoCustomerMember("bh-chen", 1, "陈阿姨", "楼门栋长-陈阿姨"),
+                    new DemoCustomerMember("sw-zhang", 1, "张三", "社工-张三"),
+                    new DemoCustomerMember("wmDemoExt0501", 2, "微笑向暖", "5栋501-自住"),
+                    new DemoCustomerMember("wmDemoExt0602", 2, "老刘", "5-602 租住"),
+                    new DemoCustomerMember("wmDemoExt0703", 2, "小雨", "小雨"))));
+
     public static final List<DemoMember> MEMBERS = List.of(
             new DemoMember("demo-admin", "群管理员-王主任", List.of(Role.ADMIN), Optional.empty()),
             new DemoMember("sw-zhang", "社工-张三", List.of(Role.SOCIAL_WORKER), Optional.empty()),

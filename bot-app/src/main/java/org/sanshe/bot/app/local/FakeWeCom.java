@@ -35,6 +35,7 @@ final class FakeWeCom {
                                 "errcode", 0, "errmsg", "ok", "access_token", "LOCAL_FAKE_TOKEN", "expires_in", 7200)))
                 .POST(BASE + "/message/send", this::messageSend)
                 .POST(BASE + "/aibot/response", this::aibotResponse)
+                .POST(BASE + "/externalcontact/groupchat/get", this::customerGroup)
                 .route(r -> r.path().startsWith(BASE), r -> ok(Map.of("errcode", 48002, "errmsg", "not faked")))
                 .build();
     }
@@ -65,6 +66,39 @@ final class FakeWeCom {
                 return ok(Map.of("errcode", 600039, "errmsg", "response_code invalid or used"));
             }
             return ok(Map.of("errcode", 0, "errmsg", "ok"));
+        });
+    }
+
+    /** groupchat/get for the demo customer groups; any other chat id is answered as WeCom answers an unknown group. */
+    private Mono<ServerResponse> customerGroup(ServerRequest r) {
+        return r.bodyToMono(String.class).flatMap(body -> {
+            String chat = read(body).path("chat_id").asText("");
+            var group = DemoCommunity.CUSTOMER_GROUPS.stream()
+                    .filter(g -> g.chatId().equals(chat))
+                    .findFirst();
+            if (group.isEmpty()) {
+                return ok(Map.of("errcode", 86003, "errmsg", "chat not exist"));
+            }
+            var g = group.get();
+            var members = g.members().stream()
+                    .map(m -> Map.<String, Object>of(
+                            "userid", m.userId(),
+                            "type", m.type(),
+                            "join_time", 1_700_000_000,
+                            "join_scene", 1,
+                            "group_nickname", m.groupNickname(),
+                            "name", m.name()))
+                    .toList();
+            Map<String, Object> chatBody = new java.util.LinkedHashMap<>();
+            chatBody.put("chat_id", g.chatId());
+            chatBody.put("name", g.name());
+            chatBody.put("owner", g.owner());
+            chatBody.put("create_time", 1_700_000_000);
+            chatBody.put("notice", "");
+            chatBody.put("member_list", members);
+            chatBody.put("admin_list", java.util.List.of());
+            chatBody.put("member_version", "demo-1");
+            return ok(Map.of("errcode", 0, "errmsg", "ok", "group_chat", chatBody));
         });
     }
 

@@ -2,7 +2,9 @@ package org.sanshe.bot.app.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.storage.group.MybatisGroups;
+import org.sanshe.bot.storage.group.RegistryWriter;
 import org.sanshe.bot.wecom.config.WeComProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +21,8 @@ public class LocalConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "bot.local.seed-demo", havingValue = "true", matchIfMissing = true)
-    DemoSeeder demoSeeder(MybatisGroups groups) {
-        return new DemoSeeder(groups);
+    DemoSeeder demoSeeder(MybatisGroups groups, RegistryWriter registry, Clock clock) {
+        return new DemoSeeder(groups, registry, clock);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -39,12 +41,13 @@ public class LocalConfiguration {
         @Bean
         RouterFunction<ServerResponse> simulatorRoutes(
                 MybatisGroups groups,
+                GroupTypes types,
                 WeComProperties wecom,
                 Transcript transcript,
                 ObjectMapper json,
                 Environment env,
                 Clock clock) {
-            return new Simulator(groups, wecom, transcript, json, env, clock).routes();
+            return new Simulator(groups, types, wecom, transcript, json, env, clock).routes();
         }
     }
 }

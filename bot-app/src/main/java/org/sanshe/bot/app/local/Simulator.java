@@ -13,9 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.sanshe.bot.core.chat.GroupType;
+import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.wecom.callback.CallbackCipher;
 import org.sanshe.bot.wecom.callback.CallbackRoutes;
@@ -38,6 +39,7 @@ import reactor.core.publisher.Mono;
 final class Simulator {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final MybatisGroups groups;
+    private final GroupTypes types;
     private final WeComProperties wecom;
     private final Transcript transcript;
     private final ObjectMapper json;
@@ -50,12 +52,14 @@ final class Simulator {
 
     Simulator(
             MybatisGroups groups,
+            GroupTypes types,
             WeComProperties wecom,
             Transcript transcript,
             ObjectMapper json,
             Environment env,
             Clock clock) {
         this.groups = groups;
+        this.types = types;
         this.wecom = wecom;
         this.transcript = transcript;
         this.json = json;
@@ -91,16 +95,27 @@ final class Simulator {
     private Mono<ServerResponse> community(ServerRequest r) {
         return Mono.fromCallable(() -> {
                     Map<String, Object> body = new LinkedHashMap<>();
+                    var registered = groups.all();
                     body.put(
                             "groups",
-                            groups.all().stream()
+                            registered.stream()
                                     .map(g -> Map.of(
                                             "chatId", g.chat().value(),
                                             "name", g.name(),
-                                            "type",
-                                                    GroupType.builtIn(g.typeCode())
-                                                            .map(GroupType::chineseName)
-                                                            .orElse(g.typeCode())))
+                                            "type", types.chineseNameOf(g.typeCode()),
+                                            "channel", g.channel().name()))
+                                    .toList());
+                    var known = registered.stream().map(g -> g.chat().value()).toList();
+                    body.put(
+                            "unregisteredInternal",
+                            known.contains(DemoCommunity.UNREGISTERED_INTERNAL_GROUP)
+                                    ? List.of()
+                                    : List.of(DemoCommunity.UNREGISTERED_INTERNAL_GROUP));
+                    body.put(
+                            "unregisteredCustomer",
+                            DemoCommunity.CUSTOMER_GROUPS.stream()
+                                    .filter(c -> !known.contains(c.chatId()))
+                                    .map(c -> Map.of("chatId", c.chatId(), "name", c.name()))
                                     .toList());
                     body.put(
                             "members",
@@ -123,6 +138,13 @@ final class Simulator {
                 return ServerResponse.badRequest().bodyValue(Map.of("error", "请选择群和成员，并输入 1–2000 字的消息"));
             }
             boolean privately = "private".equals(chat);
+            boolean customer = !privately
+                    && groups.findByChat(org.sanshe.bot.core.chat.ChatId.of(chat))
+                            .filter(g -> g.channel() == org.sanshe.bot.core.chat.Channel.CUSTOMER)
+                            .isPresent();
+            if (customer) {
+                return ServerResponse.badRequest().bodyValue(Map.of("error", "客户群里没有机器人（企业微信不允许）：请在私聊中先 /切换 到这个群再操作"));
+            }
             transcript.add("user", privately ? "private:" + user : chat, user, text);
             String plaintext = privately ? appXml(user, text) : aibotJson(chat, user, text);
             CallbackCipher cipher = privately ? appCipher : aibotCipher;

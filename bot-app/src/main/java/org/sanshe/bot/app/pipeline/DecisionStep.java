@@ -11,6 +11,7 @@ import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.engine.BotSettings;
 import org.sanshe.bot.core.engine.Engine;
 import org.sanshe.bot.core.engine.Outcome;
+import org.sanshe.bot.core.engine.StateChange;
 import org.sanshe.bot.core.engine.guard.RateLimitGuard;
 import org.sanshe.bot.core.event.InboundEvent;
 import org.sanshe.bot.core.pipeline.OutboxMessage;
@@ -24,7 +25,8 @@ import org.sanshe.bot.wecom.translate.WeComTranslation;
 /**
  * Step 3 of the pipeline for a batch of stored events, in order: translate each back, load the senders' roles with one
  * query, let the core decide, plan the deliveries. It stops at the first event that cannot be decided, so that the
- * events after it in the same chat wait rather than overtake it.
+ * events after it in the same chat wait rather than overtake it; and it stops after an event that changed the registry
+ * (a role granted, a group bound), so that the events after it are decided once that change is committed.
  */
 public final class DecisionStep {
     private final WeComTranslation translation;
@@ -52,19 +54,23 @@ public final class DecisionStep {
     /** The decisions for the events up to the first failure, and that failure if there was one. */
     public record Batch(List<Decision> decisions, Optional<StoredEvent> failed, Optional<RuntimeException> failure) {}
 
-    public Batch decideAll(List<StoredEvent> events) {
-        List<Decision> decisions = new ArrayList<>(events.size());
-        List<Optional<Translated>> translated = new ArrayList<>(events.size());
+    public Batch decideAll(List<StoredEvent> all) {
+        List<Decision> decisions = new ArrayList<>(all.size());
+        List<Optional<Translated>> translated = new ArrayList<>(all.size());
         List<Map.Entry<UserId, Optional<ChatId>>> senders = new ArrayList<>();
-        for (StoredEvent e : events) {
+        List<StoredEvent> events = all;
+        for (int i = 0; i < all.size(); i++) {
+            StoredEvent e = all.get(i);
             try {
                 Optional<Translated> t = translation.translate(e.channel(), e.payload(), e.receivedAt());
                 translated.add(t);
-                t.map(Translated::event)
-                        .filter(InboundEvent.TextReceived.class::isInstance)
-                        .map(InboundEvent.TextReceived.class::cast)
-                        .ifPresent(text -> senders.add(new AbstractMap.SimpleEntry<>(
-                                text.sender(), text.conversation().chat())));
+                if (t.isPresent() && engine.mayChangeDecisions(t.get().event())) {
+                    // the batch ends with this event: what follows is decided (and counted) after its commit
+                    events = all.subList(0, i + 1);
+                    addSender(senders, t);
+                    break;
+                }
+                addSender(senders, t);
             } catch (RuntimeException ex) {
                 translated.add(null); // decided (and failed) again below, in order
             }
@@ -87,6 +93,14 @@ public final class DecisionStep {
         }
     }
 
+    private static void addSender(List<Map.Entry<UserId, Optional<ChatId>>> senders, Optional<Translated> t) {
+        t.map(Translated::event)
+                .filter(InboundEvent.TextReceived.class::isInstance)
+                .map(InboundEvent.TextReceived.class::cast)
+                .ifPresent(text -> senders.add(new AbstractMap.SimpleEntry<>(
+                        text.sender(), text.conversation().chat())));
+    }
+
     private Batch decideInOrder(
             List<StoredEvent> events, List<Optional<Translated>> translated, List<Decision> decisions) {
         for (int i = 0; i < events.size(); i++) {
@@ -95,7 +109,12 @@ public final class DecisionStep {
                 Optional<Translated> t = translated.get(i) != null
                         ? translated.get(i)
                         : translation.translate(e.channel(), e.payload(), e.receivedAt());
-                decisions.add(decide(e, t));
+                Decision d = decide(e, t);
+                decisions.add(d);
+                if (i < events.size() - 1 && d.changes().stream().anyMatch(StateChange::changesDecisions)) {
+                    // a grant, a binding, a /切换: what follows must be decided after it is committed
+                    return new Batch(decisions, Optional.empty(), Optional.empty());
+                }
             } catch (RuntimeException ex) {
                 return new Batch(decisions, Optional.of(e), Optional.of(ex));
             }

@@ -2,32 +2,79 @@ package org.sanshe.bot.core.chat;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * A kind of group, e.g. {@code FOCUS_SERVICE} 聚焦服务群. The built-in list follows DOMAIN.md; deployments add their
- * own through configuration.
+ * A kind of group (DOMAIN.md "kinds of group"), e.g. {@code FOCUS_SERVICE} 聚焦服务群, with the settings that features
+ * read from it. Deployments declare their types in {@code config/group-types.yml}; the code is what storage keeps, so a
+ * type's Chinese name can change without touching any group.
+ *
+ * @param code upper-case code name, stored with each group
+ * @param chineseName what people read and may type
+ * @param aliases other names people may type (short forms, English)
+ * @param tier core service tier, support group, or other
+ * @param rules the group rules text (群规), ready to paste as the group announcement; {@code {群名}} is replaced
+ * @param nicknameFormats the nickname conventions members follow, as people read them ("楼栋房号-自住")
+ * @param escalationChain the roles an escalation goes to, level by level
+ * @param shiftTemplate the shift reminder text
+ * @param handoverTemplate the shift handover text
  */
-public record GroupType(String code, String chineseName) {
+public record GroupType(
+        String code,
+        String chineseName,
+        List<String> aliases,
+        Tier tier,
+        String rules,
+        List<String> nicknameFormats,
+        List<Role> escalationChain,
+        String shiftTemplate,
+        String handoverTemplate) {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
+    /** Where a type sits in the guidance's structure of groups. */
+    public enum Tier {
+        CORE("核心服务群"),
+        SUPPORT("支持群"),
+        OTHER("其他群");
+
+        private final String chineseName;
+
+        Tier(String chineseName) {
+            this.chineseName = chineseName;
+        }
+
+        public String chineseName() {
+            return chineseName;
+        }
+    }
+
     public GroupType {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(chineseName, "chineseName");
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(shiftTemplate, "shiftTemplate");
+        Objects.requireNonNull(handoverTemplate, "handoverTemplate");
+        if (!CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException(
+                    "group type code '" + code + "' must be upper-case letters, digits and _ (e.g. FOCUS_SERVICE)");
+        }
+        if (chineseName.isBlank()) {
+            throw new IllegalArgumentException("group type " + code + " has no Chinese name");
+        }
+        aliases = List.copyOf(aliases);
+        nicknameFormats = List.copyOf(nicknameFormats);
+        escalationChain = List.copyOf(escalationChain);
     }
 
-    public static final List<GroupType> BUILT_IN = List.of(
-            new GroupType("RESIDENTS", "线上小区居民群"),
-            new GroupType("FOCUS_SERVICE", "聚焦服务群"),
-            new GroupType("KEY_COMPANION", "重点陪助群"),
-            new GroupType("PREVENTION_WORK", "线上社区防控工作群"),
-            new GroupType("VOLUNTEER_POOL", "线上志愿服务总群"),
-            new GroupType("VOLUNTEER_DISPATCH", "线上志愿者派驻协调群"),
-            new GroupType("EXPERT_SUPERVISION", "线上专家督导群"),
-            new GroupType("LANDLORDS", "房东群"),
-            new GroupType("BUSINESSES", "社区商企群"),
-            new GroupType("SUPPLIES", "居家生活保障群"),
-            new GroupType("HOME_OBSERVATION", "居家医学观察群"));
+    /** A type with only a code and a name (tests, and types added by hand): default rules and templates. */
+    public static GroupType named(String code, String chineseName) {
+        return new GroupType(code, chineseName, List.of(), Tier.OTHER, "", List.of(), List.of(), "", "");
+    }
 
-    public static Optional<GroupType> builtIn(String code) {
-        return BUILT_IN.stream().filter(t -> t.code.equals(code)).findFirst();
+    /** The rules text for a group of this type, with the group's name put in. */
+    public String rulesFor(String groupName) {
+        return rules.replace("{群名}", groupName);
     }
 }

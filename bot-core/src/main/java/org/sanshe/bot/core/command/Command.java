@@ -8,4 +8,12 @@ public interface Command {
     CommandSpec spec();
 
     Reply execute(CommandContext context);
+
+    /**
+     * Whether running it may change how the next event is decided (a grant, a binding, a /切换). The pipeline then
+     * decides and commits it before it decides anything after it.
+     */
+    default boolean changesRegistry() {
+        return false;
+    }
 }

@@ -37,6 +37,7 @@ public final class CommandParser {
         }
         List<String> words = Arrays.asList(SPACES.split(body));
         String name = words.get(0).toLowerCase(Locale.ROOT);
-        return Optional.of(new ParsedCommand(name, words.subList(1, words.size())));
+        String rawArgs = body.substring(words.get(0).length()).strip();
+        return Optional.of(new ParsedCommand(name, words.subList(1, words.size()), rawArgs));
     }
 }

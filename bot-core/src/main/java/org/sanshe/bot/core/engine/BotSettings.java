@@ -1,6 +1,8 @@
 package org.sanshe.bot.core.engine;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Set;
 import org.sanshe.bot.core.chat.UserId;
 
@@ -10,17 +12,26 @@ import org.sanshe.bot.core.chat.UserId;
  * @param admins members who are administrators from the start ({@code bot.admins})
  * @param botIds the ids the bot itself speaks under, so it never answers itself
  * @param commandLimit how many commands one member may run per {@code commandWindow}
+ * @param zone the time zone people read times in (Asia/Shanghai unless configured)
  */
-public record BotSettings(Set<UserId> admins, Set<UserId> botIds, int commandLimit, Duration commandWindow) {
+public record BotSettings(
+        Set<UserId> admins, Set<UserId> botIds, int commandLimit, Duration commandWindow, ZoneId zone) {
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     public BotSettings {
         admins = Set.copyOf(admins);
         botIds = Set.copyOf(botIds);
+        Objects.requireNonNull(zone, "zone");
         if (commandWindow.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("commandWindow must be at least one second");
         }
         if (commandLimit < 1) {
             throw new IllegalArgumentException("commandLimit must be at least 1");
         }
+    }
+
+    public BotSettings(Set<UserId> admins, Set<UserId> botIds, int commandLimit, Duration commandWindow) {
+        this(admins, botIds, commandLimit, commandWindow, CHINA);
     }
 
     public static BotSettings defaults() {

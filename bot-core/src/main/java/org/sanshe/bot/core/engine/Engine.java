@@ -1,16 +1,17 @@
 package org.sanshe.bot.core.engine;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.sanshe.bot.core.audit.AuditEntry;
 import org.sanshe.bot.core.chat.Caller;
 import org.sanshe.bot.core.chat.ChatId;
 import org.sanshe.bot.core.chat.Group;
+import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.core.chat.Role;
-import org.sanshe.bot.core.chat.UserId;
+import org.sanshe.bot.core.command.Authority;
 import org.sanshe.bot.core.command.CommandContext;
+import org.sanshe.bot.core.command.CommandParser;
 import org.sanshe.bot.core.command.CommandRegistry;
 import org.sanshe.bot.core.command.Reply;
 import org.sanshe.bot.core.engine.guard.ArityGuard;
@@ -19,50 +20,54 @@ import org.sanshe.bot.core.engine.guard.Guard;
 import org.sanshe.bot.core.engine.guard.ParseGuard;
 import org.sanshe.bot.core.engine.guard.RateLimitGuard;
 import org.sanshe.bot.core.engine.guard.ResolveCommandGuard;
+import org.sanshe.bot.core.engine.guard.ResolveSubcommandGuard;
 import org.sanshe.bot.core.engine.guard.RoleGuard;
 import org.sanshe.bot.core.engine.guard.ScopeGuard;
 import org.sanshe.bot.core.engine.guard.SelfMessageGuard;
 import org.sanshe.bot.core.engine.guard.Verdict;
 import org.sanshe.bot.core.event.InboundEvent;
 import org.sanshe.bot.core.event.InboundEvent.CardButtonClicked;
+import org.sanshe.bot.core.event.InboundEvent.CustomerGroupLookedUp;
 import org.sanshe.bot.core.event.InboundEvent.MembersJoined;
 import org.sanshe.bot.core.event.InboundEvent.MembersLeft;
 import org.sanshe.bot.core.event.InboundEvent.TextReceived;
 import org.sanshe.bot.core.event.InboundEvent.TimerFired;
-import org.sanshe.bot.core.port.Groups;
-import org.sanshe.bot.core.port.RateLimiter;
-import org.sanshe.bot.core.port.RoleGrants;
+import org.sanshe.bot.core.group.CustomerGroupRegistration;
+import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.text.Texts;
 
 /**
  * Decides what one event means: {@code event + what the ports say -> Outcome}. It sends nothing and writes nothing;
  * the pipeline commits the outcome. Everything it needs comes through ports, so it is fast and testable with fakes.
+ *
+ * <p>Every privileged command (one that needs more than a resident's role) is audited, whether it ran or a guard
+ * refused it.
  */
 public final class Engine {
     private final CommandRegistry registry;
-    private final Groups groups;
-    private final RoleGrants roleGrants;
+    private final Ports ports;
+    private final GroupTypes types;
     private final Texts texts;
     private final BotSettings settings;
+    private final Authority authority;
     private final List<Guard> guards;
+    private final CustomerGroupRegistration customerGroups;
+    private final CommandParser parser = new CommandParser();
 
-    public Engine(
-            CommandRegistry registry,
-            Groups groups,
-            RoleGrants roleGrants,
-            RateLimiter rateLimiter,
-            Texts texts,
-            BotSettings settings) {
+    public Engine(CommandRegistry registry, Ports ports, GroupTypes types, Texts texts, BotSettings settings) {
         this.registry = registry;
-        this.groups = groups;
-        this.roleGrants = roleGrants;
+        this.ports = ports;
+        this.types = types;
         this.texts = texts;
         this.settings = settings;
+        this.authority = new Authority(ports.roles(), settings.admins());
+        this.customerGroups = new CustomerGroupRegistration(authority, types, texts);
         this.guards = List.of(
                 new SelfMessageGuard(settings.botIds()),
-                new RateLimitGuard(rateLimiter, texts, settings.commandLimit(), settings.commandWindow()),
+                new RateLimitGuard(ports.limiter(), texts, settings.commandLimit(), settings.commandWindow()),
                 new ParseGuard(texts),
                 new ResolveCommandGuard(registry, texts),
+                new ResolveSubcommandGuard(texts),
                 new RoleGuard(texts),
                 new ScopeGuard(texts),
                 new ArityGuard(texts));
@@ -80,6 +85,9 @@ public final class Engine {
         if (event instanceof MembersLeft left) {
             return new Outcome(List.of(new StateChange.MembersGone(left.chat(), left.members(), left.at())), List.of());
         }
+        if (event instanceof CustomerGroupLookedUp lookedUp) {
+            return customerGroups.onLookedUp(lookedUp);
+        }
         if (event instanceof CardButtonClicked || event instanceof TimerFired) {
             // Cards and timers carry no behaviour yet: escalations and shifts add it.
             return Outcome.nothing();
@@ -87,17 +95,42 @@ public final class Engine {
         throw new IllegalArgumentException("unknown event " + event.getClass().getName());
     }
 
-    private Outcome onText(TextReceived event) {
-        Optional<ChatId> chat = event.conversation().chat();
-        Optional<Group> group = chat.flatMap(groups::findByChat);
-        Caller caller = callerOf(event.sender(), chat);
+    /**
+     * Whether deciding this event may change how the events after it are decided: a command that changes the registry
+     * or a customer group's details. Cheap (parses, does not ask the ports), so the pipeline can ask before deciding.
+     */
+    public boolean mayChangeDecisions(InboundEvent event) {
+        if (event instanceof CustomerGroupLookedUp) {
+            return true;
+        }
+        if (!(event instanceof TextReceived text) || settings.botIds().contains(text.sender())) {
+            return false;
+        }
+        return parser.parse(text.text())
+                .flatMap(p -> registry.find(p.name()))
+                .map(c -> c.changesRegistry())
+                .orElse(false);
+    }
 
+    private Outcome onText(TextReceived event) {
         if (settings.botIds().contains(event.sender())) {
             return Outcome.nothing(); // the bot's own message: not a member, nothing to answer
         }
-        List<StateChange> changes = chat.<List<StateChange>>map(
-                        c -> List.of(new StateChange.MemberSeen(c, event.sender(), event.at())))
-                .orElse(List.of());
+        Optional<ChatId> chat = event.conversation().chat();
+        List<StateChange> changes = new ArrayList<>();
+        chat.ifPresent(c -> changes.add(new StateChange.MemberSeen(c, event.sender(), event.at())));
+
+        // in a group, the group; in a private chat, the group the member chose with /切换, if it is still registered
+        Optional<Group> group;
+        boolean fromContext = false;
+        if (chat.isPresent()) {
+            group = ports.groups().findByChat(chat.get());
+        } else {
+            group = ports.contexts().current(event.sender()).flatMap(ports.groups()::findByChat);
+            fromContext = group.isPresent();
+        }
+        Optional<ChatId> actingChat = chat.isPresent() ? chat : group.map(Group::chat);
+        Caller caller = authority.callerIn(event.sender(), actingChat);
 
         CommandRequest request = CommandRequest.of(event, caller, group);
         for (Guard guard : guards) {
@@ -105,25 +138,54 @@ public final class Engine {
             if (verdict instanceof Verdict.Continue next) {
                 request = next.request();
             } else if (verdict instanceof Verdict.Reject reject) {
+                if (privileged(request)) {
+                    changes.add(audit(request, actingChat, AuditEntry.Result.REFUSED, reject.text()));
+                }
                 return new Outcome(changes, List.of(new Outbound.ReplyInConversation(reject.text())));
             } else {
                 return new Outcome(changes, List.of());
             }
         }
         var command = request.command().orElseThrow();
-        var context = new CommandContext(event, request.parsed().orElseThrow(), caller, group, texts, registry);
+        var context = new CommandContext(
+                event,
+                request.parsed().orElseThrow(),
+                request.sub(),
+                caller,
+                group,
+                fromContext,
+                texts,
+                registry,
+                ports,
+                types,
+                authority,
+                settings.zone());
         Reply reply = command.execute(context);
-        List<Outbound> outbound =
-                reply instanceof Reply.Text t ? List.of(new Outbound.ReplyInConversation(t.text())) : List.of();
+        changes.addAll(reply.changes());
+        if (privileged(request)) {
+            String detail = reply.auditDetail().or(reply::text).orElse("");
+            AuditEntry.Result result = reply.refused() ? AuditEntry.Result.REFUSED : AuditEntry.Result.DONE;
+            changes.add(audit(request, actingChat, result, detail));
+        }
+        List<Outbound> outbound = new ArrayList<>();
+        reply.text().ifPresent(t -> outbound.add(new Outbound.ReplyInConversation(t)));
+        outbound.addAll(reply.actions());
         return new Outcome(changes, outbound);
     }
 
-    private Caller callerOf(UserId user, Optional<ChatId> chat) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        roles.addAll(roleGrants.rolesOf(user, chat));
-        if (settings.admins().contains(user)) {
-            roles.add(Role.ADMIN);
-        }
-        return new Caller(user, roles);
+    /** A command that needs more than a resident's rights, resolved far enough to know it. */
+    private static boolean privileged(CommandRequest request) {
+        return request.command().isPresent() && request.requiredRole() != Role.RESIDENT;
+    }
+
+    private static StateChange audit(
+            CommandRequest request, Optional<ChatId> chat, AuditEntry.Result result, String detail) {
+        return new StateChange.Audited(new AuditEntry(
+                request.event().at(),
+                request.event().sender(),
+                request.displayName(),
+                chat,
+                result,
+                AuditDetails.shorten(detail)));
     }
 }

@@ -1,15 +1,16 @@
 package org.sanshe.bot.core.engine;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.sanshe.bot.core.chat.ChatId;
+import org.sanshe.bot.core.chat.Conversation;
 import org.sanshe.bot.core.chat.UserId;
 
 /**
- * A message the bot decided to send. The core says what and to whom; the adapter picks how (response_url, app
- * message, group-send draft) from what the channel of the triggering event allows.
+ * What the bot decided to do outside: a message to send, or a question to ask WeCom. The core says what and to whom;
+ * the adapter picks how (response_url, app message, group-send draft) from what the triggering event's channel allows.
  */
 public sealed interface Outbound {
-
-    String text();
 
     /** An answer in the conversation the event came from (the group, or the private chat). */
     record ReplyInConversation(String text) implements Outbound {
@@ -23,6 +24,23 @@ public sealed interface Outbound {
         public PrivateMessage {
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * Read a customer group's details from WeCom ({@code groupchat/get}) to register it. The answer comes back as a
+     * {@link org.sanshe.bot.core.event.InboundEvent.CustomerGroupLookedUp} event, decided like any other; that is
+     * where the registration happens and the requester is answered, in the conversation the command came from.
+     */
+    record LookUpCustomerGroup(
+            ChatId chat, String typeCode, Optional<String> name, Conversation requester, String requestId)
+            implements Outbound {
+        public LookUpCustomerGroup {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(typeCode, "typeCode");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(requester, "requester");
+            Objects.requireNonNull(requestId, "requestId");
         }
     }
 }

@@ -2,19 +2,85 @@ package org.sanshe.bot.core.engine;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.sanshe.bot.core.audit.AuditEntry;
+import org.sanshe.bot.core.chat.Channel;
 import org.sanshe.bot.core.chat.ChatId;
+import org.sanshe.bot.core.chat.Member;
+import org.sanshe.bot.core.chat.Role;
 import org.sanshe.bot.core.chat.UserId;
 
-/** A change to stored state that an event causes. */
+/**
+ * A change to stored state that an event causes. Changes to the registry (groups, roles, names, private contexts)
+ * change how the next event is decided, so the pipeline commits them before it decides the next event: see
+ * {@link #changesDecisions()}.
+ */
 public sealed interface StateChange {
 
+    /** Whether an event decided after this change could be decided differently because of it. */
+    default boolean changesDecisions() {
+        return true;
+    }
+
     /** The member was seen in the group (spoke, or joined). */
-    record MemberSeen(ChatId chat, UserId member, Instant at) implements StateChange {}
+    record MemberSeen(ChatId chat, UserId member, Instant at) implements StateChange {
+        @Override
+        public boolean changesDecisions() {
+            return false;
+        }
+    }
 
     /** The members left the group. */
     record MembersGone(ChatId chat, List<UserId> members, Instant at) implements StateChange {
         public MembersGone {
             members = List.copyOf(members);
+        }
+
+        @Override
+        public boolean changesDecisions() {
+            return false;
+        }
+    }
+
+    /**
+     * The group's members as WeCom listed them (a customer group's details): names and nicknames are recorded, and a
+     * member no longer listed has left.
+     */
+    record MembersListed(ChatId chat, List<Member> members, Instant at) implements StateChange {
+        public MembersListed {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** A chat registered as a group of a type, or its type or name changed. */
+    record GroupRegistered(ChatId chat, String name, String typeCode, Channel channel, UserId by, Instant at)
+            implements StateChange {
+        public GroupRegistered {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(typeCode, "typeCode");
+            Objects.requireNonNull(channel, "channel");
+        }
+    }
+
+    /** The group's own rules text; empty: back to the text of its type. */
+    record GroupRulesSet(ChatId chat, Optional<String> rules, UserId by, Instant at) implements StateChange {}
+
+    /** A role granted in one chat, or everywhere when {@code chat} is empty. */
+    record RoleGranted(UserId member, Role role, Optional<ChatId> chat, UserId by, Instant at) implements StateChange {}
+
+    /** A grant taken back. */
+    record RoleRevoked(UserId member, Role role, Optional<ChatId> chat, UserId by, Instant at) implements StateChange {}
+
+    /** The group a member acts on from a private chat (/切换). */
+    record PrivateContextChosen(UserId member, ChatId chat, Instant at) implements StateChange {}
+
+    /** A privileged command, recorded for the audit. */
+    record Audited(AuditEntry entry) implements StateChange {
+        @Override
+        public boolean changesDecisions() {
+            return false;
         }
     }
 }

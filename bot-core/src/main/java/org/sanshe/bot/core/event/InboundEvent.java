@@ -3,9 +3,11 @@ package org.sanshe.bot.core.event;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.sanshe.bot.core.chat.Channel;
 import org.sanshe.bot.core.chat.ChatId;
 import org.sanshe.bot.core.chat.Conversation;
+import org.sanshe.bot.core.chat.Member;
 import org.sanshe.bot.core.chat.UserId;
 
 /**
@@ -80,6 +82,54 @@ public sealed interface InboundEvent {
         @Override
         public String orderingKey() {
             return "t:" + subject;
+        }
+    }
+
+    /**
+     * WeCom answered the bot's question about a customer group (asked because of /登记客户群): its details, or the
+     * error code WeCom gave. The event is ordered with the requester's own commands.
+     */
+    record CustomerGroupLookedUp(
+            EventId id,
+            Conversation requester,
+            ChatId chat,
+            String typeCode,
+            Optional<String> requestedName,
+            Optional<CustomerGroupDetails> details,
+            Optional<Integer> errorCode,
+            Instant at)
+            implements InboundEvent {
+        public CustomerGroupLookedUp {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(requester, "requester");
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(typeCode, "typeCode");
+            Objects.requireNonNull(requestedName, "requestedName");
+            Objects.requireNonNull(details, "details");
+            Objects.requireNonNull(errorCode, "errorCode");
+            Objects.requireNonNull(at, "at");
+            if (details.isPresent() == errorCode.isPresent()) {
+                throw new IllegalArgumentException("a look-up has either details or an error code");
+            }
+        }
+
+        @Override
+        public String orderingKey() {
+            return requester.orderingKey();
+        }
+    }
+
+    /** A customer group as {@code groupchat/get} describes it. Names are personal data: not in toString. */
+    record CustomerGroupDetails(String name, UserId owner, List<Member> members) {
+        public CustomerGroupDetails {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(owner, "owner");
+            members = List.copyOf(members);
+        }
+
+        @Override
+        public String toString() {
+            return "CustomerGroupDetails[" + members.size() + " members]";
         }
     }
 }

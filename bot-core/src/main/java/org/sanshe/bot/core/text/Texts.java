@@ -36,7 +36,7 @@ public final class Texts {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no text for key " + key, e);
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return new MessageFormat(pattern, locale).format(args); // always, so quoting rules hold for every text
     }
 
     public boolean has(String key) {

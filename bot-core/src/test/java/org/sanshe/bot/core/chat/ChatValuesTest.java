@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.sanshe.bot.core.fixture.GroupTypesFixture;
 
 class ChatValuesTest {
 
@@ -47,24 +48,39 @@ class ChatValuesTest {
     }
 
     @Test
-    void knowsTheBuiltInGroupTypesByCode() {
-        assertThat(GroupType.builtIn("FOCUS_SERVICE"))
-                .map(GroupType::chineseName)
-                .contains("聚焦服务群");
-        assertThat(GroupType.builtIn("RESIDENTS")).map(GroupType::chineseName).contains("线上小区居民群");
-        assertThat(GroupType.builtIn("KEY_COMPANION"))
-                .map(GroupType::chineseName)
-                .contains("重点陪助群");
+    void findsAGroupTypeByCodeChineseNameOrAliasInAnyWidthOrCase() {
+        GroupTypes types = GroupTypesFixture.standard();
+
+        assertThat(types.find("FOCUS_SERVICE")).map(GroupType::code).contains("FOCUS_SERVICE");
+        assertThat(types.find("focus-service")).map(GroupType::code).contains("FOCUS_SERVICE");
+        assertThat(types.find("聚焦服务群")).map(GroupType::code).contains("FOCUS_SERVICE");
+        assertThat(types.find(" 聚焦群 ")).map(GroupType::code).contains("FOCUS_SERVICE");
+        assertThat(types.find("ＲＥＳＩＤＥＮＴＳ")).map(GroupType::code).contains("RESIDENTS");
     }
 
     @Test
-    void doesNotKnowAGroupTypeADeploymentAdded() {
-        assertThat(GroupType.builtIn("NIGHT_WATCH")).isEmpty();
-        assertThat(GroupType.builtIn("focus_service")).isEmpty();
+    void doesNotKnowATypeTheDeploymentDidNotDeclare() {
+        assertThat(GroupTypesFixture.standard().find("NIGHT_WATCH")).isEmpty();
+        assertThat(GroupTypesFixture.standard().chineseNameOf("NIGHT_WATCH")).isEqualTo("NIGHT_WATCH");
     }
 
     @Test
-    void builtInGroupTypeCodesAreUnique() {
-        assertThat(GroupType.BUILT_IN).extracting(GroupType::code).doesNotHaveDuplicates();
+    void refusesTwoTypesAnsweringToOneName() {
+        assertThatThrownBy(() -> new GroupTypes(java.util.List.of(
+                        GroupType.named("FOCUS_SERVICE", "聚焦服务群"), GroupType.named("FOCUS", "聚焦服务群"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("聚焦服务群");
+    }
+
+    @Test
+    void refusesAGroupTypeCodeThatIsNotUpperCase() {
+        assertThatThrownBy(() -> GroupType.named("focus", "聚焦服务群")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void putsTheGroupNameIntoTheRulesOfItsType() {
+        GroupType focus = GroupTypesFixture.standard().byCode("FOCUS_SERVICE").orElseThrow();
+
+        assertThat(focus.rulesFor("阳光社区聚焦服务群")).endsWith("——阳光社区聚焦服务群");
     }
 }

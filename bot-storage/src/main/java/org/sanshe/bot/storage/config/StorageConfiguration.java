@@ -7,13 +7,19 @@ import org.redisson.api.RedissonClient;
 import org.sanshe.bot.core.pipeline.IdempotencyStore;
 import org.sanshe.bot.core.pipeline.Inbox;
 import org.sanshe.bot.core.port.RateLimiter;
+import org.sanshe.bot.storage.audit.AuditMapper;
+import org.sanshe.bot.storage.audit.MybatisAuditTrail;
 import org.sanshe.bot.storage.crypt.FieldCipher;
 import org.sanshe.bot.storage.dispatch.DispatchStore;
 import org.sanshe.bot.storage.dispatch.LeaseMapper;
 import org.sanshe.bot.storage.dispatch.MemberMapper;
 import org.sanshe.bot.storage.dispatch.Partitions;
 import org.sanshe.bot.storage.group.GroupMapper;
+import org.sanshe.bot.storage.group.MemberDirectoryMapper;
 import org.sanshe.bot.storage.group.MybatisGroups;
+import org.sanshe.bot.storage.group.MybatisMembers;
+import org.sanshe.bot.storage.group.MybatisPrivateContexts;
+import org.sanshe.bot.storage.group.RegistryWriter;
 import org.sanshe.bot.storage.inbox.InboxMapper;
 import org.sanshe.bot.storage.inbox.MybatisInbox;
 import org.sanshe.bot.storage.local.LocalIdempotencyStore;
@@ -58,8 +64,35 @@ public class StorageConfiguration {
             FieldCipher cipher,
             TransactionTemplate tx,
             Clock clock,
-            Partitions partitions) {
-        return new DispatchStore(inbox, outbox, members, leases, cipher, tx, clock, partitions);
+            Partitions partitions,
+            RegistryWriter registry) {
+        return new DispatchStore(inbox, outbox, members, leases, cipher, tx, clock, partitions, registry);
+    }
+
+    @Bean
+    MybatisMembers members(MemberDirectoryMapper mapper, GroupMapper grants, FieldCipher cipher) {
+        return new MybatisMembers(mapper, grants, cipher);
+    }
+
+    @Bean
+    MybatisPrivateContexts privateContexts(MemberDirectoryMapper mapper, Clock clock, StorageProperties p) {
+        return new MybatisPrivateContexts(mapper, clock, p.directoryCache());
+    }
+
+    @Bean
+    MybatisAuditTrail auditTrail(AuditMapper mapper, FieldCipher cipher) {
+        return new MybatisAuditTrail(mapper, cipher);
+    }
+
+    @Bean
+    RegistryWriter registryWriter(
+            GroupMapper groups,
+            MemberDirectoryMapper members,
+            MybatisAuditTrail audit,
+            FieldCipher cipher,
+            MybatisGroups groupCache,
+            MybatisPrivateContexts contexts) {
+        return new RegistryWriter(groups, members, audit, cipher, groupCache, contexts);
     }
 
     @Bean

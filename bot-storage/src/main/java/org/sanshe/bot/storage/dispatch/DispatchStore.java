@@ -11,6 +11,7 @@ import org.sanshe.bot.core.chat.Channel;
 import org.sanshe.bot.core.engine.StateChange;
 import org.sanshe.bot.core.pipeline.OutboxMessage;
 import org.sanshe.bot.storage.crypt.FieldCipher;
+import org.sanshe.bot.storage.group.RegistryWriter;
 import org.sanshe.bot.storage.inbox.InboxMapper;
 import org.sanshe.bot.storage.outbox.OutboxMapper;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +31,7 @@ public final class DispatchStore {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Partitions partitions;
+    private final RegistryWriter registry;
 
     public DispatchStore(
             InboxMapper inbox,
@@ -39,7 +41,8 @@ public final class DispatchStore {
             FieldCipher cipher,
             TransactionTemplate tx,
             Clock clock,
-            Partitions partitions) {
+            Partitions partitions,
+            RegistryWriter registry) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.members = members;
@@ -48,6 +51,7 @@ public final class DispatchStore {
         this.tx = tx;
         this.clock = clock;
         this.partitions = partitions;
+        this.registry = registry;
     }
 
     public Partitions partitions() {
@@ -142,6 +146,7 @@ public final class DispatchStore {
             return decisions.size();
         });
         if (applied != null && applied >= 0) {
+            afterCommit(decisions);
             return applied;
         }
         int n = 0;
@@ -155,7 +160,14 @@ public final class DispatchStore {
             });
             n += one == null ? 0 : one;
         }
+        afterCommit(decisions);
         return n;
+    }
+
+    private void afterCommit(List<Decision> decisions) {
+        if (decisions.stream().flatMap(d -> d.changes().stream()).anyMatch(StateChange::changesDecisions)) {
+            registry.invalidate();
+        }
     }
 
     /** A row that could not be decided (a bug, or a payload no longer readable): counted, and given up after N. */
@@ -184,8 +196,11 @@ public final class DispatchStore {
                         members.leave(gone.chat().value(), m.value(), gone.at().toEpochMilli());
                     }
                 } else {
-                    throw new IllegalArgumentException(
-                            "no storage for " + change.getClass().getSimpleName());
+                    flushSeen(seen); // in order, as above
+                    if (!registry.apply(change)) {
+                        throw new IllegalArgumentException(
+                                "no storage for " + change.getClass().getSimpleName());
+                    }
                 }
             }
             int seq = 0;

@@ -7,6 +7,7 @@ public class GroupRow {
     private String name;
     private String typeCode;
     private String channel;
+    private String rulesText;
 
     public long getId() {
         return id;
@@ -46,5 +47,13 @@ public class GroupRow {
 
     public void setChannel(String channel) {
         this.channel = channel;
+    }
+
+    public String getRulesText() {
+        return rulesText;
+    }
+
+    public void setRulesText(String rulesText) {
+        this.rulesText = rulesText;
     }
 }

@@ -2,6 +2,7 @@ package org.sanshe.bot.storage.group;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -15,6 +16,7 @@ import org.sanshe.bot.core.chat.Channel;
 import org.sanshe.bot.core.chat.ChatId;
 import org.sanshe.bot.core.chat.Group;
 import org.sanshe.bot.core.chat.Role;
+import org.sanshe.bot.core.chat.RoleGrant;
 import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.port.Groups;
 import org.sanshe.bot.core.port.RoleGrants;
@@ -29,12 +31,14 @@ public final class MybatisGroups implements Groups, RoleGrants {
     private final Clock clock;
     private final TtlCache<String, Optional<Group>> groupCache;
     private final TtlCache<String, Set<Role>> roleCache;
+    private final TtlCache<String, List<Group>> allCache;
 
     public MybatisGroups(GroupMapper mapper, Clock clock, Duration ttl) {
         this.mapper = mapper;
         this.clock = clock;
         this.groupCache = new TtlCache<>(clock, ttl, 50_000);
         this.roleCache = new TtlCache<>(clock, ttl, 200_000);
+        this.allCache = new TtlCache<>(clock, ttl, 1);
     }
 
     @Override
@@ -43,8 +47,51 @@ public final class MybatisGroups implements Groups, RoleGrants {
                 chat.value(), k -> Optional.ofNullable(mapper.findByChat(k)).map(MybatisGroups::toGroup));
     }
 
+    @Override
     public List<Group> all() {
-        return mapper.all().stream().map(MybatisGroups::toGroup).toList();
+        return allCache.get(
+                "all", k -> mapper.all().stream().map(MybatisGroups::toGroup).toList());
+    }
+
+    @Override
+    public List<RoleGrant> grantsIn(Optional<ChatId> chat) {
+        return mapper.grantsIn(chat.map(ChatId::value).orElse("")).stream()
+                .map(MybatisGroups::toGrant)
+                .flatMap(Optional::stream)
+                .filter(g -> chat.isPresent() || g.everywhere())
+                .toList();
+    }
+
+    @Override
+    public List<RoleGrant> grantsOf(UserId member) {
+        return mapper.grantsOfOne(member.value()).stream()
+                .map(MybatisGroups::toGrant)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /**
+     * Registers a chat as declared in configuration: added when new, its name, type and channel brought in line when
+     * not. Idempotent: the same declaration at every start changes nothing.
+     */
+    public boolean declare(ChatId chat, String name, String typeCode, Channel channel) {
+        var existing = mapper.findByChat(chat.value());
+        if (existing != null
+                && existing.getName().equals(name)
+                && existing.getTypeCode().equals(typeCode)
+                && existing.getChannel().equals(channel.name())) {
+            return false;
+        }
+        mapper.upsert(chat.value(), name, typeCode, channel.name(), clock.millis());
+        invalidate();
+        return true;
+    }
+
+    /** Forgets every cached lookup of this instance: after a change committed here. */
+    public void invalidate() {
+        groupCache.clear();
+        roleCache.clear();
+        allCache.clear();
     }
 
     @Override
@@ -80,7 +127,7 @@ public final class MybatisGroups implements Groups, RoleGrants {
     /** Registers a chat as a group; a chat already registered is left as it is. */
     public boolean register(ChatId chat, String name, String typeCode, Channel channel) {
         boolean added = mapper.insertIgnore(chat.value(), name, typeCode, channel.name(), clock.millis()) == 1;
-        groupCache.clear();
+        invalidate();
         return added;
     }
 
@@ -123,6 +170,22 @@ public final class MybatisGroups implements Groups, RoleGrants {
 
     private static Group toGroup(GroupRow r) {
         return new Group(
-                r.getId(), ChatId.of(r.getChatId()), r.getName(), r.getTypeCode(), Channel.valueOf(r.getChannel()));
+                r.getId(),
+                ChatId.of(r.getChatId()),
+                r.getName(),
+                r.getTypeCode(),
+                Channel.valueOf(r.getChannel()),
+                Optional.ofNullable(r.getRulesText()));
+    }
+
+    /** A stored grant; a role this version does not know is skipped (it grants nothing). */
+    private static Optional<RoleGrant> toGrant(GroupMapper.FullGrantRow r) {
+        return Role.parse(r.role())
+                .map(role -> new RoleGrant(
+                        UserId.of(r.userId()),
+                        role,
+                        r.chatId().isEmpty() ? Optional.empty() : Optional.of(ChatId.of(r.chatId())),
+                        UserId.of(r.grantedBy()),
+                        Instant.ofEpochMilli(r.grantedAt())));
     }
 }

@@ -1,13 +1,29 @@
 package org.sanshe.bot.core.command.builtin;
 
 import java.util.List;
+import org.sanshe.bot.core.audit.AuditCommand;
 import org.sanshe.bot.core.command.Command;
+import org.sanshe.bot.core.group.BindGroupCommand;
+import org.sanshe.bot.core.group.GroupInfoCommand;
+import org.sanshe.bot.core.group.RegisterCustomerGroupCommand;
+import org.sanshe.bot.core.group.RulesCommand;
+import org.sanshe.bot.core.group.UseGroupCommand;
+import org.sanshe.bot.core.role.RoleCommand;
 
-/** The commands the library ships, in the order /帮助 lists them. */
+/** The commands the service ships, in the order /帮助 lists them: everyday ones first, administration last. */
 public final class BuiltinCommands {
     private BuiltinCommands() {}
 
     public static List<Command> all() {
-        return List.of(new HelpCommand(), new WhoAmICommand());
+        return List.of(
+                new HelpCommand(),
+                new WhoAmICommand(),
+                new RulesCommand(),
+                new GroupInfoCommand(),
+                new UseGroupCommand(),
+                new RoleCommand(),
+                new BindGroupCommand(),
+                new RegisterCustomerGroupCommand(),
+                new AuditCommand());
     }
 }

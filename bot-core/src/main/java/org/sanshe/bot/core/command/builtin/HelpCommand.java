@@ -8,14 +8,15 @@ import org.sanshe.bot.core.command.CommandSpec;
 import org.sanshe.bot.core.command.Echo;
 import org.sanshe.bot.core.command.Reply;
 import org.sanshe.bot.core.command.Scope;
+import org.sanshe.bot.core.command.SubcommandSpec;
 
 /**
  * {@code /帮助 [命令]}: the commands this caller may run here, generated from the specs; with a name, that command's
- * usage and an example. A resident never sees staff commands listed.
+ * usage and an example, and of its subcommands those the caller may run. A resident never sees staff commands listed.
  */
 public final class HelpCommand implements Command {
     private static final CommandSpec SPEC =
-            new CommandSpec("help", "帮助", List.of("?", "菜单"), Role.RESIDENT, Scope.ANY, 0, 1);
+            new CommandSpec("help", "帮助", List.of("?", "菜单", "命令"), Role.RESIDENT, Scope.ANY, 0, 1);
 
     @Override
     public CommandSpec spec() {
@@ -29,24 +30,14 @@ public final class HelpCommand implements Command {
             String asked = ctx.args().get(0).replaceFirst("^[/／]", "");
             return ctx.registry()
                     .find(asked)
-                    .filter(c -> ctx.caller().can(c.spec().requiredRole())
-                            && c.spec().scope().allows(ctx.event().conversation()))
-                    .map(c -> Reply.text(texts.get(
-                            "command.help.detail",
-                            "/" + c.spec().chineseName(),
-                            texts.get(c.spec().helpKey()),
-                            texts.get(c.spec().usageKey()),
-                            texts.get(c.spec().exampleKey()),
-                            String.join(
-                                    "、",
-                                    c.spec().names().stream().map(n -> "/" + n).toList()))))
+                    .filter(c -> available(c.spec(), ctx))
+                    .map(c -> Reply.text(detail(c.spec(), ctx)))
                     .orElseGet(() -> Reply.text(texts.get("command.help.noSuchCommand", Echo.shorten(asked))));
         }
         var lines = new StringBuilder(texts.get("command.help.header"));
         for (Command c : ctx.registry().all()) {
             CommandSpec spec = c.spec();
-            if (ctx.caller().can(spec.requiredRole())
-                    && spec.scope().allows(ctx.event().conversation())) {
+            if (available(spec, ctx)) {
                 lines.append('\n')
                         .append(texts.get(
                                 "command.help.line",
@@ -57,5 +48,33 @@ public final class HelpCommand implements Command {
         }
         lines.append('\n').append(texts.get("command.help.footer"));
         return Reply.text(lines.toString());
+    }
+
+    private static boolean available(CommandSpec spec, CommandContext ctx) {
+        return ctx.caller().can(spec.lowestRole())
+                && spec.scope().allows(ctx.event().conversation());
+    }
+
+    private static String detail(CommandSpec spec, CommandContext ctx) {
+        var texts = ctx.texts();
+        StringBuilder usage = new StringBuilder();
+        StringBuilder examples = new StringBuilder();
+        if (ctx.caller().can(spec.requiredRole())) {
+            usage.append(texts.get(spec.usageKey()));
+            examples.append(texts.get(spec.exampleKey()));
+        }
+        for (SubcommandSpec sub : spec.subcommands()) {
+            if (ctx.caller().can(sub.requiredRole())) {
+                usage.append(usage.isEmpty() ? "" : "\n").append(texts.get(spec.usageKey(sub)));
+                examples.append(examples.isEmpty() ? "" : "\n").append(texts.get(spec.exampleKey(sub)));
+            }
+        }
+        return texts.get(
+                "command.help.detail",
+                "/" + spec.chineseName(),
+                texts.get(spec.helpKey()),
+                usage.toString(),
+                examples.toString(),
+                String.join("、", spec.names().stream().map(n -> "/" + n).toList()));
     }
 }

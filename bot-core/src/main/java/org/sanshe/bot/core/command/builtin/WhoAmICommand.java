@@ -1,7 +1,6 @@
 package org.sanshe.bot.core.command.builtin;
 
 import java.util.List;
-import org.sanshe.bot.core.chat.GroupType;
 import org.sanshe.bot.core.chat.Role;
 import org.sanshe.bot.core.command.Command;
 import org.sanshe.bot.core.command.CommandContext;
@@ -27,15 +26,13 @@ public final class WhoAmICommand implements Command {
         var texts = ctx.texts();
         String where;
         if (!ctx.event().conversation().isGroup()) {
-            where = texts.get("command.whoami.private");
+            where = ctx.group()
+                    .map(g -> texts.get("command.whoami.privateWithGroup", g.name()))
+                    .orElseGet(() -> texts.get("command.whoami.private"));
         } else {
             where = ctx.group()
                     .map(g -> texts.get(
-                            "command.whoami.group",
-                            g.name(),
-                            GroupType.builtIn(g.typeCode())
-                                    .map(GroupType::chineseName)
-                                    .orElse(g.typeCode())))
+                            "command.whoami.group", g.name(), ctx.types().chineseNameOf(g.typeCode())))
                     .orElseGet(() -> texts.get("command.whoami.unregisteredGroup"));
         }
         String roles = String.join(

@@ -15,6 +15,15 @@ public final class ArityGuard implements Guard {
     public Verdict check(CommandRequest request) {
         CommandSpec spec = request.requireCommand().spec();
         int n = request.requireParsed().args().size();
+        if (request.sub().isPresent()) {
+            var sub = request.sub().get();
+            n -= 1;
+            if (n >= sub.minArgs() && n <= sub.maxArgs()) {
+                return Verdict.pass(request);
+            }
+            return Verdict.reject(
+                    texts.get("guard.arity", texts.get(spec.usageKey(sub)), texts.get(spec.exampleKey(sub))));
+        }
         if (n >= spec.minArgs() && n <= spec.maxArgs()) {
             return Verdict.pass(request);
         }

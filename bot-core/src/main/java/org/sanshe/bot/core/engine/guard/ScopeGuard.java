@@ -4,7 +4,8 @@ import org.sanshe.bot.core.command.CommandSpec;
 import org.sanshe.bot.core.command.Scope;
 import org.sanshe.bot.core.text.Texts;
 
-/** Group-only commands are refused in a private chat and the other way round, saying where to type them. */
+/** Group-only commands are refused in a private chat and the other way round, saying where to type them
+ * (and, where a command declares {@code command.<key>.scopeHint}, what to use instead). */
 public final class ScopeGuard implements Guard {
     private final Texts texts;
 
@@ -19,6 +20,8 @@ public final class ScopeGuard implements Guard {
             return Verdict.pass(request);
         }
         String key = spec.scope() == Scope.GROUP ? "guard.scope.groupOnly" : "guard.scope.privateOnly";
-        return Verdict.reject(texts.get(key, "/" + spec.chineseName()));
+        String text = texts.get(key, "/" + spec.chineseName());
+        String hint = "command." + spec.key() + ".scopeHint";
+        return Verdict.reject(texts.has(hint) ? text + texts.get(hint) : text);
     }
 }

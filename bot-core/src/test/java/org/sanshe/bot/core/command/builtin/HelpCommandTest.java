@@ -29,13 +29,14 @@ class HelpCommandTest {
     }
 
     @Test
-    void listsWhoAmIAndHelpForAResidentInAGroup() {
+    void listsOnlyHelpWhoAmIAndRulesForAResidentInAGroup() {
         assertThat(answer("zhangsan", "@三社助手 /帮助"))
                 .isEqualTo(String.join(
                         "\n",
                         "您在这里可以使用的命令：",
                         "/帮助（/help）：显示您在这里可以使用的命令",
                         "/我是谁（/whoami）：查看您的账号、所在的群和角色",
+                        "/群规（/rules）：查看本群群规，可直接复制为群公告",
                         "输入 /帮助 命令名 查看用法和示例。"));
     }
 

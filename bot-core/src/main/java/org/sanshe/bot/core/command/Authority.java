@@ -1,0 +1,43 @@
+package org.sanshe.bot.core.command;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.sanshe.bot.core.chat.Caller;
+import org.sanshe.bot.core.chat.ChatId;
+import org.sanshe.bot.core.chat.Role;
+import org.sanshe.bot.core.chat.UserId;
+import org.sanshe.bot.core.port.RoleGrants;
+
+/**
+ * Who may do what where: the stored grants of a member in a chat (or everywhere), plus {@code bot.admins}, who are
+ * administrators everywhere from configuration. The only source of roles: a nickname is never consulted.
+ */
+public final class Authority {
+    private final RoleGrants grants;
+    private final Set<UserId> admins;
+
+    public Authority(RoleGrants grants, Set<UserId> admins) {
+        this.grants = grants;
+        this.admins = Set.copyOf(admins);
+    }
+
+    /** The member as a caller in that chat; empty chat: the grants that hold everywhere. */
+    public Caller callerIn(UserId member, Optional<ChatId> chat) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(grants.rolesOf(member, chat));
+        if (admins.contains(member)) {
+            roles.add(Role.ADMIN);
+        }
+        return new Caller(member, roles);
+    }
+
+    /** Whether the member is an administrator from configuration, which no command can revoke. */
+    public boolean configuredAdmin(UserId member) {
+        return admins.contains(member);
+    }
+
+    public Set<UserId> configuredAdmins() {
+        return admins;
+    }
+}

@@ -1,0 +1,21 @@
+package org.sanshe.bot.core.port;
+
+import java.util.Objects;
+
+/** Every port the engine reads, in one value, so that wiring a new one does not change every constructor. */
+public record Ports(
+        Groups groups,
+        RoleGrants roles,
+        Members members,
+        PrivateContexts contexts,
+        AuditTrail audit,
+        RateLimiter limiter) {
+    public Ports {
+        Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(roles, "roles");
+        Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(contexts, "contexts");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(limiter, "limiter");
+    }
+}
