@@ -46,6 +46,20 @@ public final class HelpCommand implements Command {
                                 texts.get(spec.helpKey())));
             }
         }
+        boolean staff = ctx.caller().roles().stream().anyMatch(Role::staff);
+        // what the caller may run elsewhere: a secretary in a group should learn that /切换 exists in private
+        List<String> elsewhere = ctx.registry().all().stream()
+                .map(Command::spec)
+                .filter(spec -> ctx.caller().can(spec.lowestRole())
+                        && !spec.scope().allows(ctx.event().conversation())
+                        && (spec.lowestRole() != Role.RESIDENT || staff))
+                .map(spec -> "/" + spec.chineseName())
+                .toList();
+        if (!elsewhere.isEmpty()) {
+            String key =
+                    ctx.event().conversation().isGroup() ? "command.help.alsoPrivately" : "command.help.alsoInGroups";
+            lines.append('\n').append(texts.get(key, String.join("、", elsewhere)));
+        }
         lines.append('\n').append(texts.get("command.help.footer"));
         return Reply.text(lines.toString());
     }
