@@ -23,7 +23,21 @@ public final class LookupTexts {
     }
 
     public static Reply memberNotResolved(Lookup<Member> lookup, String typed, Texts texts) {
+        return memberNotResolved(lookup, typed, texts, true);
+    }
+
+    /**
+     * @param mayShowNames false when the answer goes into a group other than the one the names belong to (a customer
+     *     group's members named in an internal group): then only how many matched is said
+     */
+    public static Reply memberNotResolved(Lookup<Member> lookup, String typed, Texts texts, boolean mayShowNames) {
         String shown = Echo.shorten(typed);
+        if (!mayShowNames && (lookup instanceof Lookup.Ambiguous || lookup instanceof Lookup.NearMatches)) {
+            int n = lookup instanceof Lookup.Ambiguous<Member> a
+                    ? a.candidates().size()
+                    : ((Lookup.NearMatches<Member>) lookup).candidates().size();
+            return Reply.refused(texts.get("lookup.member.elsewhere", shown, String.valueOf(n)));
+        }
         if (lookup instanceof Lookup.Ambiguous<Member> a) {
             return Reply.refused(texts.get("lookup.member.ambiguous", shown, list(a.candidates())));
         }

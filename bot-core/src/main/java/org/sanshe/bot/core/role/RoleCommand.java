@@ -84,7 +84,10 @@ public final class RoleCommand implements Command {
         Lookup<Member> found =
                 new MemberFinder(ctx.ports(), ctx.authority().configuredAdmins()).find(args.get(0), where);
         if (!(found instanceof Lookup.Found<Member> f)) {
-            return LookupTexts.memberNotResolved(found, args.get(0), texts);
+            // names of another group's members are not said in this group
+            var here = ctx.event().conversation().chat();
+            boolean mayShowNames = here.isEmpty() || here.equals(where);
+            return LookupTexts.memberNotResolved(found, args.get(0), texts, mayShowNames);
         }
         Member member = f.value();
         String who = LookupTexts.describe(member);
