@@ -15,7 +15,7 @@ public final class GroupFinder {
         if (t.isEmpty()) {
             return new Lookup.NotFound<>();
         }
-        String number = t.startsWith("#") ? t.substring(1) : t.replaceFirst("^编号", "");
+        String number = t.replaceFirst("^(#|编号)\\s*", ""); // "#3", "编号3", and "编号 3" as the bot writes it
         if (number.matches("\\d{1,18}")) {
             long id = Long.parseLong(number);
             for (Group g : groups) {

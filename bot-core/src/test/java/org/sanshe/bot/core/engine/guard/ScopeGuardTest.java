@@ -5,10 +5,13 @@ import static org.sanshe.bot.core.fixture.Verdicts.passed;
 import static org.sanshe.bot.core.fixture.Verdicts.rejectionText;
 
 import org.junit.jupiter.api.Test;
+import org.sanshe.bot.core.audit.AuditCommand;
 import org.sanshe.bot.core.command.builtin.WhoAmICommand;
 import org.sanshe.bot.core.fixture.Events;
 import org.sanshe.bot.core.fixture.Requests;
 import org.sanshe.bot.core.fixture.TestCommands;
+import org.sanshe.bot.core.group.BindGroupCommand;
+import org.sanshe.bot.core.group.UseGroupCommand;
 import org.sanshe.bot.core.text.Texts;
 
 class ScopeGuardTest {
@@ -55,5 +58,29 @@ class ScopeGuardTest {
 
         assertThat(guard.check(inGroup)).isInstanceOf(Verdict.Continue.class);
         assertThat(guard.check(privately)).isInstanceOf(Verdict.Continue.class);
+    }
+
+    @Test
+    void refusesBindingInAPrivateChatPointingToCustomerGroupRegistration() {
+        var request = Requests.resolved(
+                Events.text().from("demo-admin").privately().saying("/绑定群 聚焦服务群"), new BindGroupCommand());
+
+        assertThat(rejectionText(guard.check(request))).isEqualTo("/绑定群 需要在群里 @我 使用。客户群（有微信用户的外部群）请在私聊中用 /登记客户群。");
+    }
+
+    @Test
+    void refusesSwitchingInAGroupSayingCommandsThereActOnThatGroup() {
+        var request = Requests.resolved(
+                Events.text().from("sw-zhao").inGroup("wrFOCUS1").saying("/切换 2"), new UseGroupCommand());
+
+        assertThat(rejectionText(guard.check(request))).isEqualTo("/切换 涉及个人信息，请在与我的私聊中使用。在群里直接 @我 使用命令即可，命令会作用于本群。");
+    }
+
+    @Test
+    void refusesTheAuditInAGroupBecauseItNamesMembers() {
+        var request = Requests.resolved(
+                Events.text().from("demo-admin").inGroup("wrFOCUS1").saying("/审计"), new AuditCommand());
+
+        assertThat(rejectionText(guard.check(request))).isEqualTo("/审计 涉及个人信息，请在与我的私聊中使用。操作记录会提到成员，只在私聊中显示。");
     }
 }
