@@ -40,7 +40,8 @@ public final class MemberFinder {
             UserId id = UserId.of(explicit.group(2));
             return new Lookup.Found<>(known(chat).getOrDefault(id, Member.idOnly(id)));
         }
-        String withoutAt = raw.startsWith("@") ? raw.substring(1).strip() : raw;
+        String unquoted = raw.replaceAll("^[「『“\"'《]+|[」』”\"'》]+$", "").strip();
+        String withoutAt = unquoted.startsWith("@") ? unquoted.substring(1).strip() : unquoted;
         String t = Names.normalise(withoutAt);
         if (t.isEmpty()) {
             return new Lookup.NotFound<>();

@@ -61,7 +61,7 @@ public final class Engine {
         this.texts = texts;
         this.settings = settings;
         this.authority = new Authority(ports.roles(), settings.admins());
-        this.customerGroups = new CustomerGroupRegistration(authority, types, texts);
+        this.customerGroups = new CustomerGroupRegistration(authority, types, texts, ports.groups());
         this.guards = List.of(
                 new SelfMessageGuard(settings.botIds()),
                 new RateLimitGuard(ports.limiter(), texts, settings.commandLimit(), settings.commandWindow()),

@@ -33,11 +33,14 @@ public final class CustomerGroupRegistration {
     private final Authority authority;
     private final GroupTypes types;
     private final Texts texts;
+    private final org.sanshe.bot.core.port.Groups groups;
 
-    public CustomerGroupRegistration(Authority authority, GroupTypes types, Texts texts) {
+    public CustomerGroupRegistration(
+            Authority authority, GroupTypes types, Texts texts, org.sanshe.bot.core.port.Groups groups) {
         this.authority = authority;
         this.types = types;
         this.texts = texts;
+        this.groups = groups;
     }
 
     public Outcome onLookedUp(CustomerGroupLookedUp e) {
@@ -54,6 +57,17 @@ public final class CustomerGroupRegistration {
         // the admin asked a moment ago; a grant revoked in between still counts
         if (!authority.callerIn(requester, chat).can(Role.ADMIN)) {
             return refusal(e, texts.get("command.register.notAdmin"), "no longer an admin");
+        }
+        // what may have changed while WeCom answered: the chat bound as an internal group, the type removed
+        var existing = groups.findByChat(e.chat());
+        if (existing.isPresent() && existing.get().channel() != Channel.CUSTOMER) {
+            return refusal(
+                    e,
+                    texts.get("command.register.internalGroup", existing.get().name()),
+                    "bound as an internal group");
+        }
+        if (types.byCode(e.typeCode()).isEmpty()) {
+            return refusal(e, texts.get("command.register.typeGone", e.typeCode()), "type no longer configured");
         }
         CustomerGroupDetails details = e.details().orElseThrow();
         String name = e.requestedName()

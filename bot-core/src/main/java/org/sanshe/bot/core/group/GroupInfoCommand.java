@@ -46,11 +46,10 @@ public final class GroupInfoCommand implements Command {
         members.forEach(m -> byId.put(m.id(), m));
         List<RoleGrant> grants = ctx.ports().roles().grantsIn(java.util.Optional.of(g.chat()));
         Map<Role, List<String>> staff = new LinkedHashMap<>();
-        long everywhere = grants.stream()
-                .filter(RoleGrant::everywhere)
-                .map(RoleGrant::member)
-                .distinct()
-                .count();
+        java.util.Set<UserId> everywhereStaff =
+                new java.util.HashSet<>(ctx.authority().configuredAdmins());
+        grants.stream().filter(RoleGrant::everywhere).map(RoleGrant::member).forEach(everywhereStaff::add);
+        long everywhere = everywhereStaff.size();
         grants.stream()
                 .filter(gr -> !gr.everywhere())
                 .sorted(Comparator.comparingInt((RoleGrant gr) -> -gr.role().rank()))

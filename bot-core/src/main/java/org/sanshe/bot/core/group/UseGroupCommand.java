@@ -57,7 +57,14 @@ public final class UseGroupCommand implements Command {
             return Reply.text(texts.get("command.use.list", current, list));
         }
         String typed = ctx.rest(0);
-        Lookup<Group> found = GroupFinder.find(typed, ctx.ports().groups().all());
+        // among the caller's own groups first, so another group's name is never listed to them
+        Lookup<Group> found = GroupFinder.find(typed, mine);
+        if (found instanceof Lookup.NotFound<Group>) {
+            found = GroupFinder.find(typed, ctx.ports().groups().all());
+            if (found instanceof Lookup.Ambiguous<Group>) {
+                return Reply.refused(texts.get("command.use.notStaffAny", typed));
+            }
+        }
         if (!(found instanceof Lookup.Found<Group> f)) {
             return LookupTexts.groupNotResolved(found, typed, texts);
         }

@@ -81,12 +81,15 @@ public final class RoleCommand implements Command {
         if (role.get() == Role.RESIDENT) {
             return Reply.refused(texts.get("command.role.residentIsDefault"));
         }
+        // names are looked up where the grant holds, or for a grant everywhere where the command was typed
+        Optional<ChatId> namesFrom = where.or(() -> ctx.group().map(g -> g.chat()))
+                .or(() -> ctx.event().conversation().chat());
         Lookup<Member> found =
-                new MemberFinder(ctx.ports(), ctx.authority().configuredAdmins()).find(args.get(0), where);
+                new MemberFinder(ctx.ports(), ctx.authority().configuredAdmins()).find(args.get(0), namesFrom);
         if (!(found instanceof Lookup.Found<Member> f)) {
             // names of another group's members are not said in this group
             var here = ctx.event().conversation().chat();
-            boolean mayShowNames = here.isEmpty() || here.equals(where);
+            boolean mayShowNames = here.isEmpty() || here.equals(namesFrom);
             return LookupTexts.memberNotResolved(found, args.get(0), texts, mayShowNames);
         }
         Member member = f.value();
@@ -103,7 +106,7 @@ public final class RoleCommand implements Command {
                             member.id(), role.get(), where, ctx.caller().id(), ctx.now()))
                     .audited(texts.get("audit.role.granted", member.id().value(), roleName, whereText));
         }
-        if (role.get() == Role.ADMIN && ctx.authority().configuredAdmin(member.id()) && where.isEmpty()) {
+        if (role.get() == Role.ADMIN && ctx.authority().configuredAdmin(member.id())) {
             return Reply.refused(texts.get("command.role.configuredAdmin", who));
         }
         if (role.get() == Role.ADMIN && member.id().equals(ctx.caller().id())) {
@@ -141,6 +144,9 @@ public final class RoleCommand implements Command {
             byRole.computeIfAbsent(g.role(), r -> new ArrayList<>()).add(who + scope);
         }
         for (UserId admin : ctx.authority().configuredAdmins()) {
+            if (grants.stream().anyMatch(g -> g.member().equals(admin) && g.role() == Role.ADMIN)) {
+                continue; // already listed from storage
+            }
             String who = LookupTexts.describe(names.getOrDefault(admin, Member.idOnly(admin)));
             byRole.computeIfAbsent(Role.ADMIN, r -> new ArrayList<>())
                     .add(who + texts.get("command.role.list.configuredMark"));

@@ -36,7 +36,13 @@ public final class Texts {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no text for key " + key, e);
         }
-        return new MessageFormat(pattern, locale).format(args); // always, so quoting rules hold for every text
+        Object[] plain = args.clone();
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i] instanceof Number n) {
+                plain[i] = n.toString(); // 1500, not 1,500: counts, ids and error codes read as typed
+            }
+        }
+        return new MessageFormat(pattern, locale).format(plain); // always, so quoting rules hold for every text
     }
 
     public boolean has(String key) {

@@ -34,9 +34,14 @@ public final class ResolveSubcommandGuard implements Guard {
             return Verdict.pass(request); // the command alone takes arguments: the word is one of them
         }
         List<String> names = spec.subcommands().stream()
+                .filter(sub -> request.caller().can(sub.requiredRole()))
                 .map(SubcommandSpec::chineseName)
                 .map(n -> "/" + spec.chineseName() + " " + n)
                 .toList();
+        if (names.isEmpty()) {
+            // a resident learns nothing about what staff can do
+            return Verdict.reject(texts.get("guard.unknownCommand", Echo.shorten(spec.chineseName() + " " + word)));
+        }
         return Verdict.reject(texts.get(
                 "guard.unknownSubcommand", "/" + spec.chineseName(), Echo.shorten(word), String.join("、", names)));
     }
