@@ -189,4 +189,36 @@ class CustomerGroupRegistrationTest {
 
         assertThat(changes(outcome, StateChange.GroupRegistered.class)).hasSize(1);
     }
+
+    @Test
+    void aChatBoundAsAnInternalGroupWhileWeComAnsweredIsNotRegisteredAsACustomerGroup() {
+        var groups = Fakes.groups().register(CUSTOMER.value(), "社区工作群", "PREVENTION_WORK", Channel.AIBOT);
+
+        var outcome = Bots.bot()
+                .roles(roles)
+                .groups(groups)
+                .admins("demo-admin")
+                .build()
+                .decide(described(Optional.empty(), List.of(OWNER)));
+
+        assertThat(replyText(outcome)).contains("已经作为内部群「社区工作群」登记过了");
+        assertThat(changes(outcome, StateChange.GroupRegistered.class)).isEmpty();
+        assertThat(changes(outcome, StateChange.MembersListed.class)).isEmpty();
+    }
+
+    @Test
+    void aTypeRemovedFromConfigurationWhileWeComAnsweredIsExplained() {
+        var types = new org.sanshe.bot.core.chat.GroupTypes(
+                List.of(org.sanshe.bot.core.chat.GroupType.named("FOCUS_SERVICE", "聚焦服务群")));
+
+        var outcome = Bots.bot()
+                .roles(roles)
+                .types(types)
+                .admins("demo-admin")
+                .build()
+                .decide(described(Optional.empty(), List.of(OWNER)));
+
+        assertThat(replyText(outcome)).contains("群类型 RESIDENTS 已不在配置中");
+        assertThat(changes(outcome, StateChange.GroupRegistered.class)).isEmpty();
+    }
 }
