@@ -34,6 +34,8 @@ if command -v node >/dev/null; then
   node scripts/wecom-client/selftest.mjs
   say "independent WeCom client: conformance against bot-app/target/bot-app.jar"
   node scripts/wecom-client/conformance.mjs --jar bot-app/target/bot-app.jar
+  say "independent WeCom client: slash-commands and configuration bootstrap against bot-app/target/bot-app.jar"
+  node scripts/wecom-client/commands.mjs --jar bot-app/target/bot-app.jar
 elif [[ "${CI:-}" == "true" ]]; then
   say "CI=true and Node.js is not available for the independent client: failing"
   exit 1

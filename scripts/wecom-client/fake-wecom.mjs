@@ -7,6 +7,10 @@
 //   POST /cgi-bin/aibot/response?response_code=XYZ  → ok once per code;
 //        a second POST with the same code → errcode 600039 and is counted
 //        as a duplicate delivery (tests expect zero of those)
+//   POST /cgi-bin/externalcontact/groupchat/get?access_token=
+//        {"chat_id","need_name"} → the customer group added with
+//        fake.addCustomerGroup({chat_id, name, owner, member_list, …});
+//        an unknown chat id → errcode 86003
 //   anything else                                   → HTTP 404, errcode 404
 //
 // Faults: fake.fault('/cgi-bin/message/send', 2, { errcode: -1 }) makes the
@@ -14,7 +18,8 @@
 // bare HTTP 500 instead.
 //
 // Library use:  const fake = await startFake({ port: 0 });
-// Standalone:   node fake-wecom.mjs [--port P]   (control API under /__fake/)
+// Standalone:   node fake-wecom.mjs [--port P]   (control API under /__fake/:
+//               GET records, POST reset, POST fault, POST customer-group)
 
 import http from 'node:http';
 import { EventEmitter } from 'node:events';
@@ -33,7 +38,9 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     duplicates: [], // repeated POSTs to a used response_code
     unknown: [],    // 404s: {t, method, path, raw}
     faulted: [],    // requests answered by the fault injector
+    groupchats: [], // groupchat/get: {t, token, tokenKnown, body, errcode}
   };
+  const customerGroups = new Map(); // chat_id → group_chat object as WeCom returns it
   const aibotByCode = new Map();
   const issuedTokens = new Set();
   const faults = new Map(); // path → [{remaining, errcode, errmsg, status}]
@@ -59,6 +66,39 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     for (const k of Object.keys(records)) records[k].length = 0;
     aibotByCode.clear();
     faults.clear();
+    customerGroups.clear();
+  }
+
+  /**
+   * Programs a customer group for groupchat/get. Missing fields get WeCom's
+   * defaults; member_list entries need userid and type (1 staff, 2 WeChat
+   * user) and may carry name, group_nickname, join_time, join_scene, invitor.
+   */
+  function addCustomerGroup(g) {
+    if (!g || !g.chat_id) throw new Error('addCustomerGroup: chat_id required');
+    const now = Math.floor(Date.now() / 1000);
+    const members = (g.member_list ?? []).map((m) => ({
+      userid: m.userid,
+      type: m.type ?? 1,
+      join_time: m.join_time ?? now,
+      join_scene: m.join_scene ?? 1,
+      ...(m.invitor ? { invitor: m.invitor } : {}),
+      ...(m.group_nickname != null ? { group_nickname: m.group_nickname } : {}),
+      ...(m.name != null ? { name: m.name } : {}),
+      ...(m.unionid != null ? { unionid: m.unionid } : {}),
+    }));
+    const groupChat = {
+      chat_id: g.chat_id,
+      name: g.name ?? '',
+      owner: g.owner ?? members[0]?.userid ?? '',
+      create_time: g.create_time ?? now,
+      notice: g.notice ?? '',
+      member_list: members,
+      admin_list: g.admin_list ?? [],
+      member_version: g.member_version ?? '71217227bbd112ecfe3a49c482195cb4',
+    };
+    customerGroups.set(g.chat_id, groupChat);
+    return groupChat;
   }
 
   function send(res, status, obj) {
@@ -128,6 +168,30 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
         return send(res, 200, { errcode: 0, errmsg: 'ok' });
       }
 
+      if (req.method === 'POST' && path === '/cgi-bin/externalcontact/groupchat/get') {
+        const body = parseJson(raw);
+        const rec = { t, token: q.access_token, tokenKnown: issuedTokens.has(q.access_token), body: body ?? raw };
+        records.groupchats.push(rec);
+        events.emit('groupchat', rec);
+        let answer;
+        if (body === undefined || typeof body !== 'object' || body === null) {
+          answer = { errcode: 47001, errmsg: 'data format error' };
+        } else if (typeof body.chat_id !== 'string' || !body.chat_id) {
+          answer = { errcode: 86001, errmsg: 'invalid chat_id' };
+        } else if (!customerGroups.has(body.chat_id)) {
+          answer = { errcode: 86003, errmsg: `chat not exists, hint: [fake] chat_id ${body.chat_id}` };
+        } else {
+          const g = customerGroups.get(body.chat_id);
+          // Without need_name WeCom leaves the members' names out.
+          const memberList = Number(body.need_name) === 1
+            ? g.member_list
+            : g.member_list.map(({ name, ...m }) => m);
+          answer = { errcode: 0, errmsg: 'ok', group_chat: { ...g, member_list: memberList } };
+        }
+        rec.errcode = answer.errcode;
+        return send(res, 200, answer);
+      }
+
       records.unknown.push({ t, method: req.method, path, query: q, raw });
       return send(res, 404, { errcode: 404, errmsg: `fake-wecom: no such endpoint ${req.method} ${path}` });
     });
@@ -136,6 +200,9 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
   function control(req, res, path, raw) {
     if (path === '/__fake/records') return send(res, 200, records);
     if (path === '/__fake/reset' && req.method === 'POST') { reset(); return send(res, 200, { ok: true }); }
+    if (path === '/__fake/customer-group' && req.method === 'POST') {
+      try { return send(res, 200, { ok: true, group_chat: addCustomerGroup(parseJson(raw)) }); } catch (e) { return send(res, 400, { error: e.message }); }
+    }
     if (path === '/__fake/fault' && req.method === 'POST') {
       const b = parseJson(raw) || {};
       if (!b.path) return send(res, 400, { error: 'path required' });
@@ -172,6 +239,7 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     events,
     fault,
     reset,
+    addCustomerGroup,
     waitFor,
     /** message/send records addressed to a user (touser may be "a|b"). */
     sendsTo: (user) => records.sends.filter((r) => String(r.body?.touser ?? '').split('|').includes(user)),

@@ -87,6 +87,7 @@ public final class AuditCommand implements Command {
                     e.result().chineseName(),
                     e.detail()));
         }
-        return Reply.text(String.join("\n", lines)).audited(texts.get("audit.audit.listed", target.describe(ctx)));
+        return Reply.text(String.join("\n", lines))
+                .audited(chat, texts.get("audit.audit.listed", target.describe(ctx)));
     }
 }

@@ -7,14 +7,21 @@ final class AuditDetails {
     private AuditDetails() {}
 
     static String shorten(String detail) {
-        String first = detail.strip();
+        return cut(firstLine(detail), MAX);
+    }
+
+    static String firstLine(String text) {
+        String first = text.strip();
         int nl = first.indexOf('\n');
-        if (nl >= 0) {
-            first = first.substring(0, nl);
+        return nl >= 0 ? first.substring(0, nl) : first;
+    }
+
+    /** At most {@code max} code points, one line, "…" when cut. */
+    static String cut(String text, int max) {
+        String t = text.replaceAll("\\s+", " ").strip();
+        if (t.codePointCount(0, t.length()) <= max) {
+            return t;
         }
-        if (first.codePointCount(0, first.length()) <= MAX) {
-            return first;
-        }
-        return first.substring(0, first.offsetByCodePoints(0, MAX - 1)) + "…";
+        return t.substring(0, t.offsetByCodePoints(0, max - 1)) + "…";
     }
 }

@@ -139,7 +139,16 @@ public final class Engine {
                 request = next.request();
             } else if (verdict instanceof Verdict.Reject reject) {
                 if (privileged(request)) {
-                    changes.add(audit(request, actingChat, AuditEntry.Result.REFUSED, reject.text()));
+                    // what was tried, not only why it was refused: the arguments as typed (encrypted at rest)
+                    String tried = request.parsed()
+                            .map(p -> p.rawArgs())
+                            .filter(a -> !a.isBlank())
+                            .orElse("");
+                    String detail = tried.isEmpty()
+                            ? reject.text()
+                            : AuditDetails.firstLine(reject.text())
+                                    + texts.get("audit.tried", AuditDetails.cut(tried, 60));
+                    changes.add(audit(request, actingChat, AuditEntry.Result.REFUSED, detail));
                 }
                 return new Outcome(changes, List.of(new Outbound.ReplyInConversation(reject.text())));
             } else {
@@ -165,7 +174,7 @@ public final class Engine {
         if (privileged(request)) {
             String detail = reply.auditDetail().or(reply::text).orElse("");
             AuditEntry.Result result = reply.refused() ? AuditEntry.Result.REFUSED : AuditEntry.Result.DONE;
-            changes.add(audit(request, actingChat, result, detail));
+            changes.add(audit(request, reply.auditChat().orElse(actingChat), result, detail));
         }
         List<Outbound> outbound = new ArrayList<>();
         reply.text().ifPresent(t -> outbound.add(new Outbound.ReplyInConversation(t)));

@@ -104,7 +104,7 @@ public final class RoleCommand implements Command {
             return Reply.text(texts.get("command.role.granted", who, roleName, whereText))
                     .with(new StateChange.RoleGranted(
                             member.id(), role.get(), where, ctx.caller().id(), ctx.now()))
-                    .audited(texts.get("audit.role.granted", member.id().value(), roleName, whereText));
+                    .audited(where, texts.get("audit.role.granted", member.id().value(), roleName, whereText));
         }
         if (role.get() == Role.ADMIN && ctx.authority().configuredAdmin(member.id())) {
             return Reply.refused(texts.get("command.role.configuredAdmin", who));
@@ -118,7 +118,7 @@ public final class RoleCommand implements Command {
         return Reply.text(texts.get("command.role.revoked", who, roleName, whereText))
                 .with(new StateChange.RoleRevoked(
                         member.id(), role.get(), where, ctx.caller().id(), ctx.now()))
-                .audited(texts.get("audit.role.revoked", member.id().value(), roleName, whereText));
+                .audited(where, texts.get("audit.role.revoked", member.id().value(), roleName, whereText));
     }
 
     private Reply list(CommandContext ctx) {
@@ -163,7 +163,7 @@ public final class RoleCommand implements Command {
                                 "command.role.list.line",
                                 r.chineseName(),
                                 byRole.get(r).stream().distinct().collect(Collectors.joining("、")))));
-        return Reply.text(sb.toString()).audited(texts.get("audit.role.listed", target.describe(ctx)));
+        return Reply.text(sb.toString()).audited(where, texts.get("audit.role.listed", target.describe(ctx)));
     }
 
     private static String roleNames() {

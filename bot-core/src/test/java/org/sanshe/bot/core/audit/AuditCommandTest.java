@@ -224,7 +224,7 @@ class AuditCommandTest {
         var outcome =
                 engine().decide(Events.text().from("demo-admin").inGroup(FOCUS).saying("/审计"));
 
-        assertThat(replyText(outcome)).isEqualTo("/审计 涉及个人信息，请在与我的私聊中使用。操作记录会提到成员，只在私聊中显示。");
+        assertThat(replyText(outcome)).isEqualTo("/审计 请在与我的私聊中使用。操作记录会提到成员，只在私聊中显示。");
         assertThat(replyText(outcome)).doesNotContain("lisi");
     }
 

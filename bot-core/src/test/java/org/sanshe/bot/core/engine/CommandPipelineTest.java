@@ -154,7 +154,9 @@ class CommandPipelineTest {
         assertThat(audit.action()).isEqualTo("/角色 授予");
         assertThat(audit.chat()).contains(FOCUS_CHAT);
         assertThat(audit.result()).isEqualTo(AuditEntry.Result.REFUSED);
-        assertThat(audit.detail()).isEqualTo("只有群管理员可以授予角色（/角色 授予）。如需权限，请联系群管理员。");
+        assertThat(audit.detail())
+                .startsWith("只有群管理员可以授予角色（/角色 授予）。如需权限，请联系群管理员。")
+                .endsWith("（输入：授予 @李四 群秘书）");
     }
 
     @Test
@@ -175,14 +177,15 @@ class CommandPipelineTest {
         AuditEntry audit = auditEntry(outcome);
         assertThat(audit.action()).isEqualTo("/角色 授予");
         assertThat(audit.result()).isEqualTo(AuditEntry.Result.REFUSED);
-        assertThat(audit.detail()).isEqualTo("命令格式不对。用法：/角色 授予 <成员> <角色> [群名、编号或“全部”]");
+        assertThat(audit.detail()).isEqualTo("命令格式不对。用法：/角色 授予 <成员> <角色> [群名、编号或“全部”]（输入：授予 lisi）");
     }
 
     @Test
     void aRefusalOfAnUnknownSubcommandOfAStaffCommandIsAudited() {
         var outcome = inGroup("zhangsan", "/角色 删掉 lisi");
 
-        assertThat(replyText(outcome)).startsWith("/角色 没有“删掉”这一项。");
+        // a resident is not told which subcommands staff have
+        assertThat(replyText(outcome)).startsWith("没有找到命令 /角色 删掉。").doesNotContain("授予");
         assertThat(auditEntry(outcome).result()).isEqualTo(AuditEntry.Result.REFUSED);
     }
 

@@ -75,7 +75,7 @@ class GroupInfoCommandTest {
                         "社工：sw-zhao",
                         "群秘书：群秘书-李四（sec-li）",
                         "志愿者：vol-chen、vol-wu",
-                        "另有 1 位在所有群有效的工作人员",
+                        "另有 2 位在所有群有效的工作人员",
                         "成员：已知 3 人（群聊机器人只能看到 @过我 的成员）",
                         "群规：群类型默认群规"));
         AuditEntry audit = auditEntry(outcome);
@@ -91,7 +91,7 @@ class GroupInfoCommandTest {
         var outcome = inGroup(FOCUS, "demo-admin", "/群信息");
 
         assertThat(replyText(outcome))
-                .contains("工作人员：\n本群还没有单独授予的工作人员角色\n另有 0 位在所有群有效的工作人员")
+                .contains("工作人员：\n本群还没有单独授予的工作人员角色\n另有 1 位在所有群有效的工作人员")
                 .endsWith("群规：本群专属群规");
     }
 

@@ -151,7 +151,7 @@ class UseGroupCommandTest {
         var outcome =
                 engine().decide(Events.text().from("sw-zhao").inGroup(FOCUS).saying("/切换 2"));
 
-        assertThat(replyText(outcome)).isEqualTo("/切换 涉及个人信息，请在与我的私聊中使用。在群里直接 @我 使用命令即可，命令会作用于本群。");
+        assertThat(replyText(outcome)).isEqualTo("/切换 请在与我的私聊中使用。在群里直接 @我 使用命令即可，命令会作用于本群。");
         assertThat(changes(outcome, PrivateContextChosen.class)).isEmpty();
     }
 

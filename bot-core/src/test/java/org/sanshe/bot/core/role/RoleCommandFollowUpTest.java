@@ -123,4 +123,23 @@ class RoleCommandFollowUpTest {
 
         assertThat(replyText(outcome)).contains("阳光社区聚焦服务群").doesNotContain("二群");
     }
+
+    @Test
+    void aGrantForAnotherGroupIsAuditedUnderThatGroupSoItsAdminsSeeIt() {
+        var outcome = inFocus("demo-admin", "/角色 授予 lisi 群秘书 阳光小区5栋居民群");
+
+        var audit = org.sanshe.bot.core.fixture.Outcomes.auditEntry(outcome);
+        assertThat(audit.chat()).contains(org.sanshe.bot.core.chat.ChatId.of(CUSTOMER));
+        assertThat(audit.detail()).contains("授予 lisi「群秘书」");
+    }
+
+    @Test
+    void aGrantForEveryGroupIsAuditedAsNotBelongingToOneGroup() {
+        members.seen(FOCUS, "lisi");
+
+        var outcome = inFocus("demo-admin", "/角色 授予 lisi 志愿者 全部");
+
+        assertThat(org.sanshe.bot.core.fixture.Outcomes.auditEntry(outcome).chat())
+                .isEmpty();
+    }
 }

@@ -34,7 +34,7 @@ public final class ResolveSubcommandGuard implements Guard {
             return Verdict.pass(request); // the command alone takes arguments: the word is one of them
         }
         List<String> names = spec.subcommands().stream()
-                .filter(sub -> request.caller().can(sub.requiredRole()))
+                .filter(s -> request.caller().can(s.requiredRole()))
                 .map(SubcommandSpec::chineseName)
                 .map(n -> "/" + spec.chineseName() + " " + n)
                 .toList();

@@ -27,12 +27,16 @@ public final class RoleGuard implements Guard {
                 .orElse("command." + spec.key() + ".action");
         if (texts.has(actionKey)) {
             return Verdict.reject(texts.get(
-                    "guard.roleAction",
-                    request.displayName(),
-                    request.requiredRole().chineseName(),
-                    texts.get(actionKey)));
+                            "guard.roleAction",
+                            request.displayName(),
+                            request.requiredRole().chineseName(),
+                            texts.get(actionKey))
+                    + hint);
         }
         return Verdict.reject(texts.get(
-                "guard.role", request.displayName(), request.requiredRole().chineseName()));
+                        "guard.role",
+                        request.displayName(),
+                        request.requiredRole().chineseName())
+                + hint);
     }
 }

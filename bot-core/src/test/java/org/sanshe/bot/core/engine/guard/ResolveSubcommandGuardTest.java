@@ -25,7 +25,7 @@ class ResolveSubcommandGuardTest {
 
     private static CommandRequest typed(String text, Command command) {
         return Requests.resolved(
-                Events.text().from("demo-admin").inGroup("wrFOCUS1").saying(text), command);
+                Events.text().from("demo-admin").inGroup("wrFOCUS1").saying(text), command, Role.ADMIN);
     }
 
     @Test
@@ -74,6 +74,22 @@ class ResolveSubcommandGuardTest {
         String text = rejectionText(guard.check(typed("/群规 " + "乱".repeat(40), new RulesCommand())));
 
         assertThat(text).isEqualTo("/群规 没有“" + "乱".repeat(12) + "…”这一项。可以用：/群规 设置、/群规 恢复默认");
+    }
+
+    @Test
+    void aResidentIsNotToldWhichSubcommandsStaffHave() {
+        var resident = Requests.resolved(
+                Events.text().from("zhangsan").inGroup("wrFOCUS1").saying("/角色 删掉 lisi"), role);
+
+        assertThat(rejectionText(guard.check(resident))).isEqualTo("没有找到命令 /角色 删掉。输入 /帮助 查看可用命令。");
+    }
+
+    @Test
+    void aSecretaryIsOfferedOnlyTheSubcommandsTheyMayRun() {
+        var secretary = Requests.resolved(
+                Events.text().from("lisi").inGroup("wrFOCUS1").saying("/角色 删掉 x"), role, Role.SECRETARY);
+
+        assertThat(rejectionText(guard.check(secretary))).endsWith("可以用：/角色 列表");
     }
 
     @Test

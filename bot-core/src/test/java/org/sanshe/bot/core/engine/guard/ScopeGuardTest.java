@@ -30,7 +30,7 @@ class ScopeGuardTest {
         var request = Requests.resolved(
                 Events.text().from("zhangsan").inGroup("wrFOCUS1").saying("/记录 3栋1202 头痛"), TestCommands.privateOnly());
 
-        assertThat(rejectionText(guard.check(request))).isEqualTo("/记录 涉及个人信息，请在与我的私聊中使用。");
+        assertThat(rejectionText(guard.check(request))).isEqualTo("/记录 请在与我的私聊中使用。");
     }
 
     @Test
@@ -73,7 +73,7 @@ class ScopeGuardTest {
         var request = Requests.resolved(
                 Events.text().from("sw-zhao").inGroup("wrFOCUS1").saying("/切换 2"), new UseGroupCommand());
 
-        assertThat(rejectionText(guard.check(request))).isEqualTo("/切换 涉及个人信息，请在与我的私聊中使用。在群里直接 @我 使用命令即可，命令会作用于本群。");
+        assertThat(rejectionText(guard.check(request))).isEqualTo("/切换 请在与我的私聊中使用。在群里直接 @我 使用命令即可，命令会作用于本群。");
     }
 
     @Test
@@ -81,6 +81,6 @@ class ScopeGuardTest {
         var request = Requests.resolved(
                 Events.text().from("demo-admin").inGroup("wrFOCUS1").saying("/审计"), new AuditCommand());
 
-        assertThat(rejectionText(guard.check(request))).isEqualTo("/审计 涉及个人信息，请在与我的私聊中使用。操作记录会提到成员，只在私聊中显示。");
+        assertThat(rejectionText(guard.check(request))).isEqualTo("/审计 请在与我的私聊中使用。操作记录会提到成员，只在私聊中显示。");
     }
 }
