@@ -126,6 +126,8 @@ class RoleCommandFollowUpTest {
 
     @Test
     void aGrantForAnotherGroupIsAuditedUnderThatGroupSoItsAdminsSeeIt() {
+        members.seen(CUSTOMER, "lisi");
+
         var outcome = inFocus("demo-admin", "/角色 授予 lisi 群秘书 阳光小区5栋居民群");
 
         var audit = org.sanshe.bot.core.fixture.Outcomes.auditEntry(outcome);
