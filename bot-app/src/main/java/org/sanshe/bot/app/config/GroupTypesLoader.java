@@ -51,7 +51,7 @@ final class GroupTypesLoader {
                         required(m, "code", where),
                         required(m, "name", where),
                         strings(m, "aliases", where),
-                        GroupType.Tier.valueOf(optional(m, "tier", "OTHER").toUpperCase(java.util.Locale.ROOT)),
+                        tier(optional(m, "tier", "OTHER")),
                         optional(m, "rules", ""),
                         strings(m, "nickname-formats", where),
                         strings(m, "escalation-chain", where).stream()
@@ -68,6 +68,14 @@ final class GroupTypesLoader {
             return new GroupTypes(types);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(resource.getDescription() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static GroupType.Tier tier(String typed) {
+        try {
+            return GroupType.Tier.valueOf(typed.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tier '" + typed + "' must be CORE, SUPPORT or OTHER", e);
         }
     }
 

@@ -98,6 +98,16 @@ public final class RegistryBootstrap implements SmartLifecycle {
     /** Applies the plan; returns how many groups and grants were new or changed. */
     int apply() {
         Plan plan = plan();
+        // a grant for a chat nobody declared or registered is a typo: it would hold in a group that does not exist
+        for (int i = 0; i < plan.grants().size(); i++) {
+            var chat = plan.grants().get(i).chat();
+            if (chat.isPresent()
+                    && plan.groups().stream().noneMatch(g -> g.chat().equals(chat.get()))
+                    && groups.findByChat(chat.get()).isEmpty()) {
+                throw new IllegalStateException("bot.bootstrap.roles[" + i + "].group: '" + chat.get()
+                        + "' is neither declared in bot.bootstrap.groups nor a registered group");
+            }
+        }
         UserId actor = UserId.of(ACTOR);
         int changed = 0;
         for (PlannedGroup g : plan.groups()) {

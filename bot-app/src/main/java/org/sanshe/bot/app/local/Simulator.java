@@ -138,34 +138,41 @@ final class Simulator {
                 return ServerResponse.badRequest().bodyValue(Map.of("error", "请选择群和成员，并输入 1–2000 字的消息"));
             }
             boolean privately = "private".equals(chat);
-            boolean customer = !privately
-                    && groups.findByChat(org.sanshe.bot.core.chat.ChatId.of(chat))
-                            .filter(g -> g.channel() == org.sanshe.bot.core.chat.Channel.CUSTOMER)
-                            .isPresent();
-            if (customer) {
-                return ServerResponse.badRequest().bodyValue(Map.of("error", "客户群里没有机器人（企业微信不允许）：请在私聊中先 /切换 到这个群再操作"));
-            }
-            transcript.add("user", privately ? "private:" + user : chat, user, text);
-            String plaintext = privately ? appXml(user, text) : aibotJson(chat, user, text);
-            CallbackCipher cipher = privately ? appCipher : aibotCipher;
-            String path = privately ? CallbackRoutes.APP_PATH : CallbackRoutes.AIBOT_PATH;
-            String ts = Long.toString(clock.instant().getEpochSecond());
-            String nonce = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE);
-            String encrypted = cipher.seal(random16(), plaintext);
-            String envelope = privately
-                    ? "<xml><ToUserName><![CDATA[" + wecom.corpId() + "]]></ToUserName><AgentID><![CDATA["
-                            + wecom.agentId() + "]]></AgentID><Encrypt><![CDATA[" + encrypted + "]]></Encrypt></xml>"
-                    : json.createObjectNode().put("encrypt", encrypted).toString();
-            URI uri = URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path + "?msg_signature="
-                    + cipher.sign(ts, nonce, encrypted) + "&timestamp=" + ts + "&nonce=" + nonce);
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", privately ? "text/xml" : "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
-                    .build();
-            return Mono.fromFuture(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-                    .flatMap(resp -> ServerResponse.ok().bodyValue(Map.of("callbackStatus", resp.statusCode())));
+            // the registry is read off the event loop (a cache miss asks the database)
+            return Mono.fromCallable(() -> !privately
+                            && groups.findByChat(org.sanshe.bot.core.chat.ChatId.of(chat))
+                                    .filter(g -> g.channel() == org.sanshe.bot.core.chat.Channel.CUSTOMER)
+                                    .isPresent())
+                    .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                    .flatMap(customer -> customer
+                            ? ServerResponse.badRequest()
+                                    .bodyValue(Map.of("error", "客户群里没有机器人（企业微信不允许）：请在私聊中先 /切换 到这个群再操作"))
+                            : deliver(privately, chat, user, text));
         });
+    }
+
+    /** Sends the message the way WeCom would: encrypted, signed, to this service's own callback URL. */
+    private Mono<ServerResponse> deliver(boolean privately, String chat, String user, String text) {
+        transcript.add("user", privately ? "private:" + user : chat, user, text);
+        String plaintext = privately ? appXml(user, text) : aibotJson(chat, user, text);
+        CallbackCipher cipher = privately ? appCipher : aibotCipher;
+        String path = privately ? CallbackRoutes.APP_PATH : CallbackRoutes.AIBOT_PATH;
+        String ts = Long.toString(clock.instant().getEpochSecond());
+        String nonce = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE);
+        String encrypted = cipher.seal(random16(), plaintext);
+        String envelope = privately
+                ? "<xml><ToUserName><![CDATA[" + wecom.corpId() + "]]></ToUserName><AgentID><![CDATA[" + wecom.agentId()
+                        + "]]></AgentID><Encrypt><![CDATA[" + encrypted + "]]></Encrypt></xml>"
+                : json.createObjectNode().put("encrypt", encrypted).toString();
+        URI uri = URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path + "?msg_signature="
+                + cipher.sign(ts, nonce, encrypted) + "&timestamp=" + ts + "&nonce=" + nonce);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", privately ? "text/xml" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
+                .build();
+        return Mono.fromFuture(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .flatMap(resp -> ServerResponse.ok().bodyValue(Map.of("callbackStatus", resp.statusCode())));
     }
 
     private String aibotJson(String chat, String user, String text) {

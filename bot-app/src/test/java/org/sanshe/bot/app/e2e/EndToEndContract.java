@@ -3,16 +3,27 @@ package org.sanshe.bot.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sanshe.bot.app.pipeline.Dispatcher;
 import org.sanshe.bot.app.support.FakeWeComServer;
+import org.sanshe.bot.app.support.FakeWeComServer.GroupChatMember;
 import org.sanshe.bot.app.support.WeComCallbacks;
+import org.sanshe.bot.core.audit.AuditEntry;
 import org.sanshe.bot.core.chat.Channel;
 import org.sanshe.bot.core.chat.ChatId;
+import org.sanshe.bot.core.chat.Group;
+import org.sanshe.bot.core.chat.Member;
+import org.sanshe.bot.core.chat.MemberKind;
 import org.sanshe.bot.core.chat.Role;
 import org.sanshe.bot.core.chat.UserId;
+import org.sanshe.bot.storage.audit.MybatisAuditTrail;
 import org.sanshe.bot.storage.group.MybatisGroups;
+import org.sanshe.bot.storage.group.MybatisMembers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +42,15 @@ abstract class EndToEndContract {
 
     @Autowired
     MybatisGroups groups;
+
+    @Autowired
+    MybatisMembers members;
+
+    @Autowired
+    MybatisAuditTrail audit;
+
+    @Autowired
+    Dispatcher dispatcher;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -195,8 +215,331 @@ abstract class EndToEndContract {
                         .count())
                 .as("tried once, not retried")
                 .isEqualTo(1);
-        assertThat(meters.find("bot.delivery").tag("outcome", "failed").counter())
-                .isNotNull()
-                .satisfies(c -> assertThat(c.count()).isPositive());
+        // the row is marked FAILED just before the failure is counted
+        assertThat(poll(
+                        () -> {
+                            var counter = meters.find("bot.delivery")
+                                    .tag("outcome", "failed")
+                                    .counter();
+                            return counter == null ? 0.0 : counter.count();
+                        },
+                        n -> n > 0))
+                .isPositive();
+    }
+
+    // --- issue 3: roles, customer groups, audit -------------------------------------------------------------------
+
+    private static final String LOOKUP = "/cgi-bin/externalcontact/groupchat/get";
+
+    /** A short unique suffix, so that each test's members, groups and rate limits are its own, also on a shared Redis. */
+    private static String tag() {
+        return WeComCallbacks.uniqueId().substring(0, 10);
+    }
+
+    /** A member who is 群管理员 everywhere, granted in storage as an earlier /角色 授予 would have. */
+    private void seedAdmin(String admin) {
+        groups.grant(UserId.of(admin), Role.ADMIN, Optional.empty(), UserId.of("e2e-seed"));
+    }
+
+    /** A registered internal group with a unique name. */
+    private Group registeredGroup(String chat, String name) {
+        groups.register(ChatId.of(chat), name, "FOCUS_SERVICE", Channel.AIBOT);
+        return groups.findByChat(ChatId.of(chat)).orElseThrow();
+    }
+
+    /** Posts a signed AI-bot @-message in a group; answers the response_url code its reply will carry. */
+    private String postInGroup(String chat, String user, String text) throws Exception {
+        String code = WeComCallbacks.uniqueId();
+        var ack = wecom.postAibot(
+                WeComCallbacks.aibotGroupText("m" + code, chat, user, "@三社助手 " + text, FAKE.responseUrl(code)));
+        assertThat(ack.statusCode()).isEqualTo(200);
+        return code;
+    }
+
+    /** An @-message in a group and the bot's answer to it. */
+    private String sayInGroup(String chat, String user, String text) throws Exception {
+        return replyText(postInGroup(chat, user, text));
+    }
+
+    private String replyText(String code) throws InterruptedException {
+        return awaitResponse(code).body().path("markdown").path("content").asText();
+    }
+
+    /** A signed private message to the self-built app. */
+    private void sayPrivately(String user, String text) throws Exception {
+        var ack = wecom.postApp(WeComCallbacks.appText(Long.toString(System.nanoTime()), user, text));
+        assertThat(ack.statusCode()).isEqualTo(200);
+    }
+
+    private static Predicate<FakeWeComServer.Call> privateMessage(String user, String containing) {
+        return c -> c.path().equals("/cgi-bin/message/send")
+                && c.body().path("touser").asText().equals(user)
+                && c.body().path("text").path("content").asText().contains(containing);
+    }
+
+    /** The private message (message/send) to {@code user} whose text contains {@code containing}. */
+    private String awaitPrivate(String user, String containing) throws InterruptedException {
+        var sends = FAKE.await(privateMessage(user, containing), 1, WAIT);
+        assertThat(sends)
+                .as("a private message to %s containing %s", user, containing)
+                .isNotEmpty();
+        return sends.get(0).body().path("text").path("content").asText();
+    }
+
+    private static Predicate<FakeWeComServer.Call> lookupOf(String chat) {
+        return c -> c.path().equals(LOOKUP) && c.body().path("chat_id").asText().equals(chat);
+    }
+
+    /** Asks until the answer satisfies {@code done} or the wait runs out; answers the last value. */
+    private static <T> T poll(Callable<T> ask, Predicate<T> done) throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        T value = ask.call();
+        while (!done.test(value) && System.nanoTime() < end) {
+            Thread.sleep(20);
+            value = ask.call();
+        }
+        return value;
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    @Test
+    void aResidentCannotGrantARoleButAnAdminCanAndTheNewSecretaryThenSeesTheGroupInfo() throws Exception {
+        String t = tag();
+        String chat = "wrE2ERole" + t;
+        String name = "角色测试群" + t;
+        registeredGroup(chat, name);
+        String admin = "adm-" + t;
+        String resident = "res-" + t;
+        String member = "mem-" + t;
+        seedAdmin(admin);
+
+        assertThat(sayInGroup(chat, member, "/群信息")).as("not a secretary yet").contains("只有群秘书可以查看群信息");
+        assertThat(sayInGroup(chat, resident, "/角色 授予 " + member + " 群秘书")).contains("只有群管理员可以授予角色");
+        assertThat(groups.rolesOf(UserId.of(member), Optional.of(ChatId.of(chat))))
+                .isEmpty();
+
+        assertThat(sayInGroup(chat, admin, "/角色 授予 " + member + " 群秘书"))
+                .contains("已授予 " + member + "「群秘书」", "「" + name + "」有效");
+
+        String info = sayInGroup(chat, member, "/群信息");
+        assertThat(info).contains("【" + name + "】", "类型：聚焦服务群", "群秘书：" + member).doesNotContain("只有");
+        assertThat(groups.rolesOf(UserId.of(member), Optional.of(ChatId.of(chat))))
+                .containsExactly(Role.SECRETARY);
+        assertThat(groups.rolesOf(UserId.of(member), Optional.of(ChatId.of("wrE2EElsewhere" + t))))
+                .as("granted in that group only")
+                .isEmpty();
+    }
+
+    @Test
+    void aCommandRightAfterAGrantInTheSameBatchIsDecidedWithTheNewRole() throws Exception {
+        String t = tag();
+        String chat = "wrE2EBatch" + t;
+        String name = "同批测试群" + t;
+        registeredGroup(chat, name);
+        String admin = "adm-" + t;
+        String member = "mem-" + t;
+        seedAdmin(admin);
+
+        // both callbacks are stored before the dispatcher looks, so that they are read as one batch
+        String grant;
+        String info;
+        dispatcher.stop();
+        try {
+            awaitTheDispatchLoopGone();
+            grant = postInGroup(chat, admin, "/角色 授予 账号:" + member + " 群秘书");
+            info = postInGroup(chat, member, "/群信息");
+            assertThat(count(
+                            "SELECT COUNT(*) FROM inbox WHERE status = 'NEW' AND dedup_key IN (?, ?)",
+                            "aibot:m" + grant,
+                            "aibot:m" + info))
+                    .isEqualTo(2);
+        } finally {
+            dispatcher.start();
+        }
+
+        assertThat(replyText(grant)).contains("已授予 " + member + "「群秘书」");
+        assertThat(replyText(info))
+                .as("answered as a secretary: decided after the grant was committed")
+                .contains("【" + name + "】", "群秘书：" + member)
+                .doesNotContain("只有群秘书");
+    }
+
+    /** The loop of the stopped dispatcher has ended, so that a restart leaves exactly one. */
+    private static void awaitTheDispatchLoopGone() throws Exception {
+        assertThat(poll(
+                        () -> Thread.getAllStackTraces().keySet().stream()
+                                .anyMatch(th -> th.getName().equals("dispatch-loop") && th.isAlive()),
+                        alive -> !alive))
+                .isFalse();
+    }
+
+    @Test
+    void anAdminRegistersACustomerGroupPrivatelyAndIsToldItsMembers() throws Exception {
+        String t = tag();
+        String chat = "wrE2ECust" + t;
+        String groupName = "幸福里5栋居民群" + t;
+        String admin = "adm-" + t;
+        seedAdmin(admin);
+        FAKE.customerGroup(
+                chat,
+                groupName,
+                "owner-" + t,
+                List.of(
+                        new GroupChatMember("owner-" + t, 1, "王芳", "社工-王芳"),
+                        new GroupChatMember("wmExtA" + t, 2, "微笑向暖", "5栋501-自住"),
+                        new GroupChatMember("wmExtB" + t, 2, "老刘", "5-602 租住")));
+
+        sayPrivately(admin, "/登记客户群 " + chat + " 居民群");
+
+        var lookups = FAKE.await(lookupOf(chat), 1, WAIT);
+        assertThat(lookups).as("groupchat/get through the real client").hasSize(1);
+        assertThat(lookups.get(0).body().path("need_name").asInt()).isEqualTo(1);
+        assertThat(lookups.get(0).query()).contains("access_token=FAKE");
+
+        String answer = awaitPrivate(admin, "已登记客户群");
+        assertThat(answer)
+                .contains("已登记客户群「" + groupName + "」（线上小区居民群）")
+                .contains("群主：社工-王芳（owner-" + t + "）")
+                .contains("成员 3 人（员工 1 人，微信用户 2 人）")
+                .contains("5栋501-自住（wmExtA" + t + "）（微信用户）", "5-602 租住");
+
+        Group g = groups.findByChat(ChatId.of(chat)).orElseThrow();
+        assertThat(g.channel()).isEqualTo(Channel.CUSTOMER);
+        assertThat(g.typeCode()).isEqualTo("RESIDENTS");
+        assertThat(g.name()).isEqualTo(groupName);
+        assertThat(members.membersOf(ChatId.of(chat)))
+                .extracting(Member::id, Member::name, Member::groupNickname, Member::kind)
+                .contains(org.assertj.core.groups.Tuple.tuple(
+                        UserId.of("wmExtA" + t), Optional.of("微笑向暖"), Optional.of("5栋501-自住"), MemberKind.EXTERNAL))
+                .hasSize(3);
+        String stored = jdbc.queryForObject(
+                "SELECT group_nickname FROM group_member WHERE chat_id = ? AND user_id = ?",
+                String.class,
+                chat,
+                "wmExtA" + t);
+        assertThat(stored).startsWith("v1:").doesNotContain("5栋501");
+        assertThat(audit.recent(Optional.of(ChatId.of(chat)), 10))
+                .extracting(AuditEntry::action, AuditEntry::result)
+                .contains(org.assertj.core.groups.Tuple.tuple("/登记客户群", AuditEntry.Result.DONE));
+    }
+
+    @Test
+    void registeringACustomerGroupWeComDoesNotKnowTellsTheAdminWhyInChinese() throws Exception {
+        String t = tag();
+        String chat = "wrE2ENoSuch" + t;
+        String admin = "adm-" + t;
+        seedAdmin(admin);
+
+        sayPrivately(admin, "/登记客户群 " + chat + " 居民群");
+
+        assertThat(FAKE.await(lookupOf(chat), 1, WAIT)).hasSize(1);
+        assertThat(awaitPrivate(admin, chat)).contains("没能登记客户群 " + chat, "没有找到这个客户群，请检查客户群ID");
+        assertThat(groups.findByChat(ChatId.of(chat))).isEmpty();
+        assertThat(audit.recent(Optional.of(ChatId.of(chat)), 10))
+                .extracting(AuditEntry::result, AuditEntry::detail)
+                .contains(org.assertj.core.groups.Tuple.tuple(AuditEntry.Result.REFUSED, "errcode 86003"));
+    }
+
+    @Test
+    void aCustomerGroupLookupWeComIsTooBusyForIsRetriedAndRegistersTheGroupOnce() throws Exception {
+        String t = tag();
+        String chat = "wrE2EBusy" + t;
+        String groupName = "繁忙时登记的客户群" + t;
+        String admin = "adm-" + t;
+        seedAdmin(admin);
+        FAKE.customerGroup(chat, groupName, admin, List.of(new GroupChatMember(admin, 1, "管理员", "群管理员-" + t)));
+        // -1 twice: the client's own quick retry fails too, so the outbox retries the look-up later
+        FAKE.failCustomerGroup(chat, -1, 2);
+        long lookupRows = count("SELECT COUNT(*) FROM outbox WHERE kind = 'LOOKUP_CUSTOMER_GROUP'");
+        long answers = count("SELECT COUNT(*) FROM inbox WHERE channel = 'CUSTOMER'");
+
+        sayPrivately(admin, "/登记客户群 " + chat + " 居民群");
+
+        assertThat(awaitPrivate(admin, "已登记客户群「" + groupName + "」")).contains("成员 1 人");
+        assertThat(FAKE.calls().stream().filter(lookupOf(chat)).count())
+                .as("busy, busy, then the details")
+                .isEqualTo(3);
+        String sql = "SELECT status FROM outbox WHERE kind = 'LOOKUP_CUSTOMER_GROUP' ORDER BY id DESC LIMIT 1";
+        assertThat(poll(() -> jdbc.queryForObject(sql, String.class), "SENT"::equals))
+                .isEqualTo("SENT");
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE kind = 'LOOKUP_CUSTOMER_GROUP'"))
+                .isEqualTo(lookupRows + 1);
+        assertThat(count("SELECT attempts FROM outbox WHERE kind = 'LOOKUP_CUSTOMER_GROUP' ORDER BY id DESC LIMIT 1"))
+                .isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM inbox WHERE channel = 'CUSTOMER'"))
+                .as("one answer in the inbox")
+                .isEqualTo(answers + 1);
+        assertThat(count("SELECT COUNT(*) FROM bot_group WHERE chat_id = ?", chat))
+                .isEqualTo(1);
+        assertThat(FAKE.calls().stream()
+                        .filter(privateMessage(admin, "已登记客户群「" + groupName + "」"))
+                        .count())
+                .as("one answer to the admin")
+                .isEqualTo(1);
+        assertThat(audit.recent(Optional.of(ChatId.of(chat)), 10))
+                .filteredOn(e -> e.action().equals("/登记客户群"))
+                .extracting(AuditEntry::result)
+                .containsExactly(AuditEntry.Result.DONE);
+    }
+
+    @Test
+    void theAuditShownPrivatelyToAnAdminListsAGrantAndARefusedAttempt() throws Exception {
+        String t = tag();
+        String chat = "wrE2EAudit" + t;
+        String name = "审计测试群" + t;
+        registeredGroup(chat, name);
+        String admin = "adm-" + t;
+        String resident = "res-" + t;
+        String member = "mem-" + t;
+        seedAdmin(admin);
+        sayInGroup(chat, member, "/我是谁");
+        sayInGroup(chat, resident, "/角色 授予 " + member + " 群秘书");
+        sayInGroup(chat, admin, "/角色 授予 " + member + " 群秘书");
+
+        sayPrivately(admin, "/审计 " + name);
+
+        String list = awaitPrivate(admin, "操作记录");
+        assertThat(list).contains("「" + name + "」最近 2 条操作记录");
+        String[] lines = list.split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).as("newest first: the grant").contains(admin, "/角色 授予", "［完成］", "授予 " + member + "「群秘书」");
+        assertThat(lines[2]).contains(resident, "/角色 授予", "［拒绝］", "只有群管理员可以授予角色");
+        assertThat(audit.recent(Optional.empty(), 5))
+                .as("the /审计 itself is audited")
+                .extracting(AuditEntry::actor, AuditEntry::action)
+                .contains(org.assertj.core.groups.Tuple.tuple(UserId.of(admin), "/审计"));
+    }
+
+    @Test
+    void anAdminManagesARegisteredCustomerGroupFromThePrivateChatByItsMembersNicknames() throws Exception {
+        String t = tag();
+        String chat = "wrE2EManage" + t;
+        String groupName = "私聊管理的客户群" + t;
+        String admin = "adm-" + t;
+        String resident = "wmExtC" + t;
+        seedAdmin(admin);
+        FAKE.customerGroup(
+                chat,
+                groupName,
+                admin,
+                List.of(
+                        new GroupChatMember(admin, 1, "王主任", "群管理员-王主任" + t),
+                        new GroupChatMember(resident, 2, "小雨", "7栋303-自住" + t)));
+        sayPrivately(admin, "/登记客户群 " + chat + " 居民群");
+        awaitPrivate(admin, "已登记客户群「" + groupName + "」");
+
+        sayPrivately(admin, "/切换 " + groupName);
+        assertThat(awaitPrivate(admin, "接下来您在私聊中的命令将作用于")).contains("「" + groupName + "」");
+        sayPrivately(admin, "/角色 授予 @7栋303-自住" + t + " 楼门栋长");
+        assertThat(awaitPrivate(admin, "已授予"))
+                .contains("7栋303-自住" + t + "（" + resident + "）「楼门栋长」", "「" + groupName + "」");
+        sayPrivately(admin, "/群信息");
+
+        assertThat(awaitPrivate(admin, "【" + groupName + "】")).contains("渠道：客户群（外部群）", "楼门栋长：7栋303-自住" + t, "成员：2 人");
+        assertThat(groups.rolesOf(UserId.of(resident), Optional.of(ChatId.of(chat))))
+                .containsExactly(Role.BUILDING_HEAD);
     }
 }

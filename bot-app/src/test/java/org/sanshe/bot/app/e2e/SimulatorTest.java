@@ -9,7 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.sanshe.bot.app.SansheBotApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // visible to the start-up environment, unlike a dynamic property: the generated secrets go there too
         properties = "bot.local.data-dir=${java.io.tmpdir}/sanshe-simulator-test")
+// registering the demo customer group changes the community the other tests read: that test runs last
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SimulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -50,20 +55,50 @@ class SimulatorTest {
         return JSON.readTree(r.body());
     }
 
-    private int send(String chat, String user, String text) throws Exception {
+    private HttpResponse<String> post(String chat, String user, String text) throws Exception {
         String body = JSON.createObjectNode()
                 .put("chat", chat)
                 .put("user", user)
                 .put("text", text)
                 .toString();
-        var r = http.send(
+        return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/api/send"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int send(String chat, String user, String text) throws Exception {
+        var r = post(chat, user, text);
         assertThat(r.statusCode()).isEqualTo(200);
         return JSON.readTree(r.body()).path("callbackStatus").asInt();
+    }
+
+    private long lastSeq() throws Exception {
+        long last = 0;
+        for (JsonNode e : get("/simulator/api/transcript?after=0")) {
+            last = Math.max(last, e.path("seq").asLong());
+        }
+        return last;
+    }
+
+    /** Types a message as the member and answers the bot's next answer in that chat. */
+    private String say(String chat, String user, String text) throws Exception {
+        long after = lastSeq();
+        assertThat(send(chat, user, text)).isEqualTo(200);
+        String kind = "private".equals(chat) ? "private" : "group-reply";
+        String where = "private".equals(chat) ? "private:" + user : chat;
+        for (int i = 0; i < 300; i++) {
+            for (JsonNode e : get("/simulator/api/transcript?after=" + after)) {
+                if (e.path("kind").asText().equals(kind)
+                        && e.path("chat").asText().equals(where)) {
+                    return e.path("text").asText();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no answer to " + text + " in " + where);
     }
 
     private JsonNode awaitEntry(String kind, String chat) throws Exception {
@@ -110,5 +145,44 @@ class SimulatorTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().contains("text/html");
         assertThat(r.body()).contains("三社联动群助手", "/simulator/api/send");
+    }
+
+    @Test
+    void listsTheDemoGroupsNobodyRegisteredYetSoTheyCanBeTried() throws Exception {
+        JsonNode community = get("/simulator/api/community");
+
+        assertThat(community.path("unregisteredInternal"))
+                .extracting(JsonNode::asText)
+                .containsExactly("wrDemoNewGroup01");
+        assertThat(community.path("unregisteredCustomer")).hasSize(1);
+        assertThat(community.path("unregisteredCustomer").get(0).path("chatId").asText())
+                .isEqualTo("wrDemoCustomer05");
+        assertThat(community.path("unregisteredCustomer").get(0).path("name").asText())
+                .isEqualTo("阳光社区5栋居民群");
+    }
+
+    @Test
+    void theDemoAdminGrantsARoleByGroupNicknameThatAResidentIsRefused() throws Exception {
+        String chat = "wrDemoResidents01";
+        assertThat(say(chat, "res-3-0501", "/群信息")).contains("只有群秘书可以查看群信息");
+        assertThat(say(chat, "res-3-1202", "/角色 授予 @3栋501-租住 群秘书")).contains("只有群管理员可以授予角色");
+        assertThat(say(chat, "demo-admin", "/角色 授予 @3栋501-租住 群秘书"))
+                .contains("已授予 3栋501-租住（res-3-0501）「群秘书」", "「阳光社区3栋居民群」");
+        assertThat(say(chat, "res-3-0501", "/群信息")).contains("【阳光社区3栋居民群】", "群秘书：3栋501-租住（res-3-0501）");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aRegisteredCustomerGroupCannotBeTypedInBecauseNoBotIsInIt() throws Exception {
+        String answer = say("private", "demo-admin", "/登记客户群 wrDemoCustomer05 居民群");
+        assertThat(answer).contains("已登记客户群「阳光社区5栋居民群」", "5栋501-自住", "微信用户");
+        JsonNode community = get("/simulator/api/community");
+        assertThat(community.path("unregisteredCustomer")).isEmpty();
+        assertThat(community.path("groups").toString()).contains("wrDemoCustomer05", "CUSTOMER");
+
+        var refused = post("wrDemoCustomer05", "res-3-1202", "/帮助");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).path("error").asText()).contains("客户群里没有机器人", "私聊", "/切换");
     }
 }

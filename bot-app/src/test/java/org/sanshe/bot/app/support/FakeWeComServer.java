@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * A fake WeCom API on 127.0.0.1 for end-to-end tests: the service's real weixin-java-cp client and its response_url
- * POSTs talk to it over HTTP. It records every request and answers like WeCom for the calls the service makes.
+ * POSTs talk to it over HTTP. It records every request and answers like WeCom for the calls the service makes; a
+ * customer group's details ({@code groupchat/get}) are what a test programmed with {@link #customerGroup}.
  */
 public final class FakeWeComServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,6 +28,60 @@ public final class FakeWeComServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
     private final java.util.Map<String, java.util.Deque<Integer>> faults = new java.util.HashMap<>();
+    private final java.util.Map<String, JsonNode> customerGroups = new java.util.HashMap<>();
+    private final java.util.Map<String, java.util.Deque<Integer>> customerGroupFaults = new java.util.HashMap<>();
+
+    /** A member of a customer group as {@code groupchat/get} lists it; {@code type} 1 staff, 2 WeChat user. */
+    public record GroupChatMember(String userId, int type, String name, String groupNickname) {}
+
+    /** From now on {@code groupchat/get} describes this customer group; any chat not described answers 86003. */
+    public synchronized void customerGroup(String chatId, String name, String owner, List<GroupChatMember> members) {
+        var chat = JSON.createObjectNode();
+        chat.put("chat_id", chatId);
+        chat.put("name", name);
+        chat.put("owner", owner);
+        chat.put("create_time", 1_700_000_000);
+        chat.put("notice", "");
+        var list = chat.putArray("member_list");
+        for (GroupChatMember m : members) {
+            var o = list.addObject();
+            o.put("userid", m.userId());
+            o.put("type", m.type());
+            o.put("join_time", 1_700_000_000);
+            o.put("join_scene", 1);
+            o.put("name", m.name());
+            o.put("group_nickname", m.groupNickname());
+        }
+        chat.putArray("admin_list");
+        chat.put("member_version", "v1");
+        customerGroups.put(chatId, chat);
+    }
+
+    /** The next {@code times} {@code groupchat/get} requests for this chat answer with WeCom error {@code errcode}. */
+    public synchronized void failCustomerGroup(String chatId, int errcode, int times) {
+        for (int i = 0; i < times; i++) {
+            customerGroupFaults
+                    .computeIfAbsent(chatId, k -> new java.util.ArrayDeque<>())
+                    .add(errcode);
+        }
+    }
+
+    private synchronized String groupChatGet(JsonNode request) {
+        String chat = request.path("chat_id").asText("");
+        var pending = customerGroupFaults.get(chat);
+        if (pending != null && !pending.isEmpty()) {
+            return "{\"errcode\":" + pending.poll() + ",\"errmsg\":\"fault\"}";
+        }
+        JsonNode group = customerGroups.get(chat);
+        if (group == null) {
+            return "{\"errcode\":86003,\"errmsg\":\"chat not exist\"}";
+        }
+        var answer = JSON.createObjectNode();
+        answer.put("errcode", 0);
+        answer.put("errmsg", "ok");
+        answer.set("group_chat", group);
+        return answer.toString();
+    }
 
     /** The next {@code times} requests whose query contains {@code marker} answer with WeCom error {@code errcode}. */
     public synchronized void fail(String marker, int errcode, int times) {
@@ -97,6 +152,7 @@ public final class FakeWeComServer implements AutoCloseable {
                     case "/cgi-bin/message/send" ->
                         "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"m" + calls.size() + "\"}";
                     case "/cgi-bin/aibot/response" -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
+                    case "/cgi-bin/externalcontact/groupchat/get" -> groupChatGet(json);
                     default -> "{\"errcode\":404,\"errmsg\":\"not faked\"}";
                 };
         byte[] out = answer.getBytes(StandardCharsets.UTF_8);
