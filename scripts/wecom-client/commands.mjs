@@ -422,7 +422,8 @@ async function bootstrapCase({ start, fake, runId, note }) {
       expectHas(info, '渠道：内部群', at('/群信息 in the declared internal group'));
       expectOnce(info, `社工：${worker}`, at('/群信息 in the declared internal group'));
       expectOnce(info, worker, at('/群信息 in the declared internal group'));
-      expectHas(info, '另有 1 位在所有群有效的工作人员', at('/群信息 in the declared internal group'));
+      // the declared everywhere grant and admin01 from BOT_ADMINS
+      expectHas(info, '另有 2 位在所有群有效的工作人员', at('/群信息 in the declared internal group'));
 
       const roles = await say.inGroup(g.internal.chat, ADMIN, `${BOT} /角色 列表`);
       expectOnce(roles, `社工：${worker}`, at('/角色 列表 in the declared internal group'));
@@ -446,7 +447,7 @@ async function bootstrapCase({ start, fake, runId, note }) {
       expectHas(cinfo, '类型：线上小区居民群', at('private /群信息 of the declared customer group'));
       expectHas(cinfo, '渠道：客户群', at('private /群信息 of the declared customer group'));
       expectHas(cinfo, '本群还没有单独授予的工作人员角色', at('private /群信息 of the declared customer group'));
-      expectHas(cinfo, '另有 1 位在所有群有效的工作人员', at('private /群信息 of the declared customer group'));
+      expectHas(cinfo, '另有 2 位在所有群有效的工作人员', at('private /群信息 of the declared customer group'));
 
       const audit = await say.inPrivate(ADMIN, '/审计 全部 50');
       const lines = audit.split('\n');
