@@ -40,4 +40,17 @@ public final class Authority {
     public Set<UserId> configuredAdmins() {
         return admins;
     }
+
+    /**
+     * The member with every role they hold anywhere: for a private chat where no group was chosen. Commands that then
+     * act on a group check the member's rights in that group themselves.
+     */
+    public Caller callerAnywhere(UserId member) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        grants.grantsOf(member).forEach(g -> roles.add(g.role()));
+        if (admins.contains(member)) {
+            roles.add(Role.ADMIN);
+        }
+        return new Caller(member, roles);
+    }
 }

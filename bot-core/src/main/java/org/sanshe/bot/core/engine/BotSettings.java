@@ -13,15 +13,22 @@ import org.sanshe.bot.core.chat.UserId;
  * @param botIds the ids the bot itself speaks under, so it never answers itself
  * @param commandLimit how many commands one member may run per {@code commandWindow}
  * @param zone the time zone people read times in (Asia/Shanghai unless configured)
+ * @param escalation how an escalation climbs its chain
  */
 public record BotSettings(
-        Set<UserId> admins, Set<UserId> botIds, int commandLimit, Duration commandWindow, ZoneId zone) {
+        Set<UserId> admins,
+        Set<UserId> botIds,
+        int commandLimit,
+        Duration commandWindow,
+        ZoneId zone,
+        org.sanshe.bot.core.escalation.EscalationSettings escalation) {
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public BotSettings {
         admins = Set.copyOf(admins);
         botIds = Set.copyOf(botIds);
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(escalation, "escalation");
         if (commandWindow.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("commandWindow must be at least one second");
         }
@@ -32,6 +39,16 @@ public record BotSettings(
 
     public BotSettings(Set<UserId> admins, Set<UserId> botIds, int commandLimit, Duration commandWindow) {
         this(admins, botIds, commandLimit, commandWindow, CHINA);
+    }
+
+    public BotSettings(Set<UserId> admins, Set<UserId> botIds, int commandLimit, Duration commandWindow, ZoneId zone) {
+        this(
+                admins,
+                botIds,
+                commandLimit,
+                commandWindow,
+                zone,
+                org.sanshe.bot.core.escalation.EscalationSettings.defaults());
     }
 
     public static BotSettings defaults() {

@@ -130,7 +130,11 @@ public final class Engine {
             fromContext = group.isPresent();
         }
         Optional<ChatId> actingChat = chat.isPresent() ? chat : group.map(Group::chat);
-        Caller caller = authority.callerIn(event.sender(), actingChat);
+        // in a private chat without a chosen group, every role held anywhere: the commands that act on a group (a named
+        // [群], an escalation's group) check the rights there themselves
+        Caller caller = actingChat.isEmpty()
+                ? authority.callerAnywhere(event.sender())
+                : authority.callerIn(event.sender(), actingChat);
 
         CommandRequest request = CommandRequest.of(event, caller, group);
         for (Guard guard : guards) {

@@ -43,4 +43,26 @@ public sealed interface Outbound {
             Objects.requireNonNull(requestId, "requestId");
         }
     }
+
+    /**
+     * An escalation card to one member, privately through the app: a template card with the buttons 接手 and 转交 whose
+     * clicks come back as card events. {@code taskId} is unique per card.
+     */
+    record EscalationCard(UserId to, long number, String title, String description, String taskId) implements Outbound {
+        public EscalationCard {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(taskId, "taskId");
+        }
+    }
+
+    /** Changes the button of a card one member clicked (the click's one-use response code) to a label. */
+    record CardUpdate(UserId to, String responseCode, String label) implements Outbound {
+        public CardUpdate {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(responseCode, "responseCode");
+            Objects.requireNonNull(label, "label");
+        }
+    }
 }

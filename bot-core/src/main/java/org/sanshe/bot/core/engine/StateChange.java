@@ -83,4 +83,27 @@ public sealed interface StateChange {
             return false;
         }
     }
+
+    /** An escalation opened, or its state, level, round or owner changed (stored whole). */
+    record EscalationSaved(org.sanshe.bot.core.escalation.Escalation escalation) implements StateChange {}
+
+    /** One step of an escalation's timeline: who did what, when. The detail may quote the resident: encrypted. */
+    record EscalationStep(long number, Instant at, Optional<UserId> actor, String kind, String detail)
+            implements StateChange {
+        @Override
+        public boolean changesDecisions() {
+            return false;
+        }
+    }
+
+    /**
+     * A stored timer: at {@code due} a {@link org.sanshe.bot.core.event.InboundEvent.TimerFired} with this timer and
+     * subject is decided like any event. Stored in the same transaction as the decision that set it.
+     */
+    record TimerSet(String timer, String subject, Instant due) implements StateChange {
+        @Override
+        public boolean changesDecisions() {
+            return false;
+        }
+    }
 }

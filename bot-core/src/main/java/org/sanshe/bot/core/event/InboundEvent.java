@@ -69,8 +69,18 @@ public sealed interface InboundEvent {
     }
 
     /** A member pressed a button on a template card the bot sent. */
-    record CardButtonClicked(EventId id, Conversation conversation, String taskId, String buttonKey, Instant at)
+    record CardButtonClicked(
+            EventId id,
+            Conversation conversation,
+            String taskId,
+            String buttonKey,
+            Optional<String> responseCode,
+            Instant at)
             implements InboundEvent {
+        public CardButtonClicked(EventId id, Conversation conversation, String taskId, String buttonKey, Instant at) {
+            this(id, conversation, taskId, buttonKey, Optional.empty(), at);
+        }
+
         @Override
         public String orderingKey() {
             return conversation.orderingKey();

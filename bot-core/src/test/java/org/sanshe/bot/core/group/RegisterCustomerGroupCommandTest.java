@@ -142,7 +142,7 @@ class RegisterCustomerGroupCommandTest {
     void aResidentCannotRegisterACustomerGroup() {
         var outcome = privately("zhangsan", "/登记客户群 " + CUSTOMER + " 居民群");
 
-        assertThat(replyText(outcome)).isEqualTo("只有群管理员可以登记客户群（/登记客户群）。如需权限，请联系群管理员。如果您是某个群的工作人员，请先用 /切换 选择那个群。");
+        assertThat(replyText(outcome)).isEqualTo("只有群管理员可以登记客户群（/登记客户群）。如需权限，请联系群管理员。");
         assertThat(outcome.outbound()).noneMatch(o -> o instanceof Outbound.LookUpCustomerGroup);
     }
 

@@ -80,13 +80,23 @@ class RoleCommandFollowUpTest {
     }
 
     @Test
-    void aGroupAdminRefusedInAPrivateChatIsToldToChooseTheGroupFirst() {
+    void aGroupAdminCanGrantInTheirGroupFromAPrivateChatByNamingIt() {
+        roles.grant("wang", Role.ADMIN, FOCUS);
+        members.seen(FOCUS, "lisi");
+
+        var outcome = engine().decide(Events.text().from("wang").privately().saying("/角色 授予 lisi 群秘书 阳光社区聚焦服务群"));
+
+        assertThat(changes(outcome, RoleGranted.class)).hasSize(1);
+    }
+
+    @Test
+    void aGroupAdminNamingAnotherGroupFromAPrivateChatIsRefusedForThatGroup() {
         roles.grant("wang", Role.ADMIN, FOCUS);
 
-        String reply =
-                replyText(engine().decide(Events.text().from("wang").privately().saying("/角色 授予 lisi 群秘书 阳光社区聚焦服务群")));
+        var outcome = engine().decide(Events.text().from("wang").privately().saying("/角色 授予 lisi 群秘书 阳光小区5栋居民群"));
 
-        assertThat(reply).contains("只有群管理员可以授予角色", "请先用 /切换 选择那个群");
+        assertThat(replyText(outcome)).contains("您不是「阳光小区5栋居民群」的群管理员");
+        assertThat(changes(outcome, RoleGranted.class)).isEmpty();
     }
 
     @Test

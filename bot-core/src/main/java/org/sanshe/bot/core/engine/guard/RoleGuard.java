@@ -15,11 +15,6 @@ public final class RoleGuard implements Guard {
         if (request.caller().can(request.requiredRole())) {
             return Verdict.pass(request);
         }
-        // in a private chat without a chosen group only grants valid everywhere count: say how to act on one group
-        String hint =
-                !request.event().conversation().isGroup() && request.group().isEmpty()
-                        ? texts.get("guard.role.chooseGroup")
-                        : "";
         // where the command declares what it does ("授予角色"), say it that way: 只有群管理员可以授予角色
         var spec = request.requireCommand().spec();
         String actionKey = request.sub()
@@ -27,16 +22,12 @@ public final class RoleGuard implements Guard {
                 .orElse("command." + spec.key() + ".action");
         if (texts.has(actionKey)) {
             return Verdict.reject(texts.get(
-                            "guard.roleAction",
-                            request.displayName(),
-                            request.requiredRole().chineseName(),
-                            texts.get(actionKey))
-                    + hint);
+                    "guard.roleAction",
+                    request.displayName(),
+                    request.requiredRole().chineseName(),
+                    texts.get(actionKey)));
         }
         return Verdict.reject(texts.get(
-                        "guard.role",
-                        request.displayName(),
-                        request.requiredRole().chineseName())
-                + hint);
+                "guard.role", request.displayName(), request.requiredRole().chineseName()));
     }
 }

@@ -1,0 +1,24 @@
+package org.sanshe.bot.core.escalation;
+
+/** Where an escalation is: nobody has it yet, someone has it, it is done, or the whole chain stayed silent. */
+public enum EscalationState {
+    OPEN("待接手"),
+    ACKNOWLEDGED("已接手"),
+    RESOLVED("已解决"),
+    UNACKNOWLEDGED("无人接手");
+
+    private final String chineseName;
+
+    EscalationState(String chineseName) {
+        this.chineseName = chineseName;
+    }
+
+    public String chineseName() {
+        return chineseName;
+    }
+
+    /** Still needs a person: open, or unacknowledged after the whole chain. */
+    public boolean needsSomeone() {
+        return this == OPEN || this == UNACKNOWLEDGED;
+    }
+}
