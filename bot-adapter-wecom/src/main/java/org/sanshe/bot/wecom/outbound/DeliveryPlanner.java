@@ -22,6 +22,8 @@ public final class DeliveryPlanner {
     public static final String AIBOT_RESPONSE = "AIBOT_RESPONSE";
     public static final String APP_TEXT = "APP_TEXT";
     public static final String LOOKUP_CUSTOMER_GROUP = "LOOKUP_CUSTOMER_GROUP";
+    public static final String APP_CARD = "APP_CARD";
+    public static final String CARD_UPDATE = "CARD_UPDATE";
     private static final Logger log = LoggerFactory.getLogger(DeliveryPlanner.class);
 
     public List<OutboxMessage> plan(Translated translated, List<Outbound> outbound) {
@@ -33,6 +35,17 @@ public final class DeliveryPlanner {
                 plan.add(new OutboxMessage(APP_TEXT, pm.to().value(), pm.text()));
             } else if (o instanceof Outbound.ReplyInConversation reply) {
                 replies.add(reply.text());
+            } else if (o instanceof Outbound.EscalationCard card) {
+                var body = org.sanshe.bot.wecom.translate.AiBotTranslator.JSON.createObjectNode();
+                body.put("title", card.title());
+                body.put("description", card.description());
+                body.put("taskId", card.taskId());
+                plan.add(new OutboxMessage(APP_CARD, card.to().value(), body.toString()));
+            } else if (o instanceof Outbound.CardUpdate update) {
+                var body = org.sanshe.bot.wecom.translate.AiBotTranslator.JSON.createObjectNode();
+                body.put("responseCode", update.responseCode());
+                body.put("label", update.label());
+                plan.add(new OutboxMessage(CARD_UPDATE, update.to().value(), body.toString()));
             } else if (o instanceof Outbound.LookUpCustomerGroup lookup) {
                 // the requester's response_url travels with the request: the answer may use it, once
                 plan.add(new OutboxMessage(

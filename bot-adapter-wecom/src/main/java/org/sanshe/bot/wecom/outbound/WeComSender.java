@@ -54,6 +54,8 @@ public final class WeComSender implements OutboxSender {
             case DeliveryPlanner.APP_TEXT -> sendAppText(message);
             case DeliveryPlanner.AIBOT_RESPONSE -> sendAiBotResponse(message);
             case DeliveryPlanner.LOOKUP_CUSTOMER_GROUP -> lookups.run(message, RETRYABLE::contains);
+            case DeliveryPlanner.APP_CARD -> sendCard(message);
+            case DeliveryPlanner.CARD_UPDATE -> updateCard(message);
             default -> new DeliveryResult.Failed("unknown kind " + message.kind());
         };
     }
@@ -75,6 +77,74 @@ public final class WeComSender implements OutboxSender {
         } catch (WxRuntimeException e) {
             // the library's own retries on -1 ran out, or the network failed
             return new DeliveryResult.Retry("message/send: " + e.getMessage(), Optional.empty());
+        }
+    }
+
+    /**
+     * An escalation card: a button_interaction template card with 接手 and 转交, duplicate check on (a retried send
+     * after an unclear failure is not shown twice).
+     */
+    private DeliveryResult sendCard(OutboxMessage m) {
+        JsonNode card;
+        try {
+            card = AiBotTranslator.JSON.readTree(m.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new DeliveryResult.Failed("card body unreadable");
+        }
+        WxCpMessage msg = WxCpMessage.TEMPLATECARD()
+                .agentId(agentId)
+                .toUser(m.target())
+                .cardType("button_interaction")
+                .taskId(card.path("taskId").asText())
+                .mainTitleTitle(cut(card.path("title").asText(), 120))
+                .subTitleText(cut(card.path("description").asText(), 1000))
+                .buttons(java.util.List.of(
+                        me.chanjar.weixin.cp.bean.templatecard.TemplateCardButton.builder()
+                                .text("接手")
+                                .style(1)
+                                .key("ack")
+                                .build(),
+                        me.chanjar.weixin.cp.bean.templatecard.TemplateCardButton.builder()
+                                .text("转交")
+                                .style(2)
+                                .key("handover")
+                                .build()))
+                .build();
+        msg.setEnableDuplicateCheck(true);
+        msg.setDuplicateCheckInterval(1800);
+        try {
+            WxCpMessageSendResult result = wecom.getMessageService().send(msg);
+            return new DeliveryResult.Sent(
+                    Optional.ofNullable(result.getMsgId()).orElse(""));
+        } catch (WxErrorException e) {
+            return classify(e.getError().getErrorCode(), "message/send card");
+        } catch (WxRuntimeException e) {
+            return new DeliveryResult.Retry("message/send card: " + e.getMessage(), Optional.empty());
+        }
+    }
+
+    /** Changes the clicker's card button to a label, with the click's one-use response code. */
+    private DeliveryResult updateCard(OutboxMessage m) {
+        JsonNode body;
+        try {
+            body = AiBotTranslator.JSON.readTree(m.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new DeliveryResult.Failed("card update body unreadable");
+        }
+        try {
+            wecom.getTaskCardService()
+                    .updateTemplateCardButton(
+                            java.util.List.of(m.target()),
+                            null,
+                            null,
+                            null,
+                            body.path("responseCode").asText(),
+                            body.path("label").asText());
+            return new DeliveryResult.Sent("");
+        } catch (WxErrorException e) {
+            return classify(e.getError().getErrorCode(), "update_template_card");
+        } catch (WxRuntimeException e) {
+            return new DeliveryResult.Retry("update_template_card: " + e.getMessage(), Optional.empty());
         }
     }
 

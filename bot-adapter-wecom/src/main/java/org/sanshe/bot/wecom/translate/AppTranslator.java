@@ -90,7 +90,12 @@ public final class AppTranslator {
             EventId id = new EventId(key("app:ev:" + from + ":" + created + ":card:" + task + ":" + button));
             return Optional.of(new Translated(
                     new InboundEvent.CardButtonClicked(
-                            id, Conversation.direct(Channel.APP, from), task, button, receivedAt),
+                            id,
+                            Conversation.direct(Channel.APP, from),
+                            task,
+                            button,
+                            f.get("ResponseCode").filter(c -> !c.isBlank()),
+                            receivedAt),
                     Optional.empty()));
         }
         return Optional.empty();

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param zone the time zone people read times in (audit lists, reminders)
  * @param groupTypesFile where the group types are declared (a Spring resource: classpath:… or file:…)
  * @param bootstrap groups and role grants declared in configuration, applied idempotently at every start
+ * @param escalation how crisis escalations climb their chain
+ * @param lexiconDir a folder of lexicon files replacing the packaged config/lexicon/*.tsv; empty: the packaged ones
  */
 @Validated
 @ConfigurationProperties("bot")
@@ -35,7 +37,19 @@ public record BotProperties(
         @Valid @NotNull @DefaultValue Pipeline pipeline,
         @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
         @DefaultValue("classpath:group-types.yml") @NotNull String groupTypesFile,
-        @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
+        @Valid @NotNull @DefaultValue Bootstrap bootstrap,
+        @Valid @NotNull @DefaultValue Escalation escalation,
+        @DefaultValue("") String lexiconDir) {
+
+    /**
+     * @param ackTimeout how long each level of the chain has to acknowledge before the next is messaged
+     * @param rounds how many times the whole chain is tried before the escalation is flagged 无人接手
+     * @param timerPoll how often due timers are looked for
+     */
+    public record Escalation(
+            @DefaultValue("PT5M") @NotNull Duration ackTimeout,
+            @DefaultValue("2") @Min(1) int rounds,
+            @DefaultValue("PT0.5S") @NotNull Duration timerPoll) {}
 
     /**
      * @param groups chats registered as groups at start ({@code bot.bootstrap.groups[i].chat-id/.channel/.type/.name})

@@ -10,17 +10,26 @@ import org.sanshe.bot.core.command.CommandRegistry;
 import org.sanshe.bot.core.command.builtin.BuiltinCommands;
 import org.sanshe.bot.core.engine.BotSettings;
 import org.sanshe.bot.core.engine.Engine;
+import org.sanshe.bot.core.escalation.EscalationSettings;
+import org.sanshe.bot.core.port.ContentScanner;
 import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.port.RateLimiter;
+import org.sanshe.bot.core.rule.Lexicon;
+import org.sanshe.bot.core.rule.LexiconParse;
+import org.sanshe.bot.core.rule.RuleMatcher;
+import org.sanshe.bot.core.rule.RuleScanner;
 import org.sanshe.bot.core.text.Texts;
 import org.sanshe.bot.storage.audit.MybatisAuditTrail;
+import org.sanshe.bot.storage.escalation.MybatisEscalations;
 import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.storage.group.MybatisMembers;
 import org.sanshe.bot.storage.group.MybatisPrivateContexts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
 
 /** The core, wired: framework properties mapped into plain core settings here and nowhere else. */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +51,38 @@ public class CoreConfiguration {
         return GroupTypesLoader.load(resources.getResource(p.groupTypesFile()));
     }
 
+    /**
+     * The crisis and rule lexicons: the packaged {@code config/lexicon/*.tsv}, or the folder {@code bot.lexicon-dir}.
+     * A bad line stops the start with every bad line named: the service never runs half-blind to a crisis.
+     */
+    @Bean
+    ContentScanner contentScanner(BotProperties p, ResourceLoader loader) throws java.io.IOException {
+        ResourcePatternResolver resources =
+                org.springframework.core.io.support.ResourcePatternUtils.getResourcePatternResolver(loader);
+        LexiconParse parse;
+        if (!p.lexiconDir().isBlank()) {
+            parse = Lexicon.readFolder(java.nio.file.Path.of(p.lexiconDir()));
+        } else {
+            java.util.SortedMap<String, String> sources = new java.util.TreeMap<>();
+            for (Resource r : resources.getResources("classpath*:lexicon/*.tsv")) {
+                try (var in = r.getInputStream()) {
+                    sources.put(
+                            "lexicon/" + r.getFilename(),
+                            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            if (sources.isEmpty()) {
+                throw new IllegalStateException("no lexicon files packaged (lexicon/*.tsv); set bot.lexicon-dir");
+            }
+            parse = Lexicon.parseAll(sources);
+        }
+        try {
+            return new RuleScanner(RuleMatcher.compile(parse.orElseThrow()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     @Bean
     CommandRegistry commandRegistry() {
         return new CommandRegistry(BuiltinCommands.all());
@@ -49,7 +90,14 @@ public class CoreConfiguration {
 
     @Bean
     BotSettings botSettings(BotProperties p) {
-        return new BotSettings(ids(p.admins()), ids(p.botUserIds()), p.commandLimit(), p.commandWindow(), p.zone());
+        return new BotSettings(
+                ids(p.admins()),
+                ids(p.botUserIds()),
+                p.commandLimit(),
+                p.commandWindow(),
+                p.zone(),
+                new EscalationSettings(
+                        p.escalation().ackTimeout(), p.escalation().rounds()));
     }
 
     /** The shared limiter, counted a batch at a time by the dispatcher (one round trip per batch, not per event). */
@@ -66,11 +114,17 @@ public class CoreConfiguration {
             MybatisPrivateContexts contexts,
             MybatisAuditTrail audit,
             BatchRateLimiter rateLimiter,
+            MybatisEscalations escalations,
+            ContentScanner scanner,
             GroupTypes types,
             Texts texts,
             BotSettings settings) {
         return new Engine(
-                registry, new Ports(groups, groups, members, contexts, audit, rateLimiter), types, texts, settings);
+                registry,
+                new Ports(groups, groups, members, contexts, audit, rateLimiter, escalations, scanner),
+                types,
+                texts,
+                settings);
     }
 
     @Bean

@@ -36,6 +36,7 @@ final class FakeWeCom {
                 .POST(BASE + "/message/send", this::messageSend)
                 .POST(BASE + "/aibot/response", this::aibotResponse)
                 .POST(BASE + "/externalcontact/groupchat/get", this::customerGroup)
+                .POST(BASE + "/message/update_template_card", this::updateCard)
                 .route(r -> r.path().startsWith(BASE), r -> ok(Map.of("errcode", 48002, "errmsg", "not faked")))
                 .build();
     }
@@ -43,15 +44,28 @@ final class FakeWeCom {
     private Mono<ServerResponse> messageSend(ServerRequest r) {
         return r.bodyToMono(String.class).flatMap(body -> {
             JsonNode m = read(body);
-            String text = m.path("text")
-                    .path("content")
-                    .asText(m.path("markdown").path("content").asText(""));
+            boolean card = "template_card".equals(m.path("msgtype").asText());
+            String text = card
+                    ? m.path("template_card").path("main_title").path("title").asText("") + "\n"
+                            + m.path("template_card").path("sub_title_text").asText("")
+                    : m.path("text")
+                            .path("content")
+                            .asText(m.path("markdown").path("content").asText(""));
+            String task = card ? m.path("template_card").path("task_id").asText("") : "";
             for (String user : m.path("touser").asText("").split("\\|")) {
                 if (!user.isBlank()) {
-                    transcript.add("private", "private:" + user, user, text);
+                    transcript.add("private", "private:" + user, user, text, task);
                 }
             }
-            return ok(Map.of("errcode", 0, "errmsg", "ok", "msgid", "fake-" + ids.incrementAndGet()));
+            return ok(Map.of(
+                    "errcode",
+                    0,
+                    "errmsg",
+                    "ok",
+                    "msgid",
+                    "fake-" + ids.incrementAndGet(),
+                    "response_code",
+                    "fake-rc-" + ids.incrementAndGet()));
         });
     }
 
@@ -64,6 +78,18 @@ final class FakeWeCom {
                     .asText(m.path("text").path("content").asText(""));
             if (!transcript.respond(code, text)) {
                 return ok(Map.of("errcode", 600039, "errmsg", "response_code invalid or used"));
+            }
+            return ok(Map.of("errcode", 0, "errmsg", "ok"));
+        });
+    }
+
+    /** A card's button changed for the members who clicked it: shown as a line in their private chat. */
+    private Mono<ServerResponse> updateCard(ServerRequest r) {
+        return r.bodyToMono(String.class).flatMap(body -> {
+            JsonNode m = read(body);
+            String label = m.path("button").path("replace_name").asText("");
+            for (JsonNode user : m.path("userids")) {
+                transcript.add("private", "private:" + user.asText(), user.asText(), "（卡片按钮已变为“" + label + "”）");
             }
             return ok(Map.of("errcode", 0, "errmsg", "ok"));
         });

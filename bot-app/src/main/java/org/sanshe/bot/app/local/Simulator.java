@@ -89,6 +89,7 @@ final class Simulator {
                                         .filter(s -> s.matches("\\d{1,18}"))
                                         .orElse("0")))))
                 .POST("/simulator/api/send", this::send)
+                .POST("/simulator/api/click", this::click)
                 .build();
     }
 
@@ -151,10 +152,38 @@ final class Simulator {
         });
     }
 
+    /** Body: {@code {"user": "<userid>", "taskId": "…", "key": "ack"}}: a card button pressed, as WeCom reports it. */
+    private Mono<ServerResponse> click(ServerRequest r) {
+        return r.bodyToMono(Map.class).flatMap(body -> {
+            String user = String.valueOf(body.getOrDefault("user", ""));
+            String task = String.valueOf(body.getOrDefault("taskId", ""));
+            String key = String.valueOf(body.getOrDefault("key", ""));
+            if (!user.matches("[A-Za-z0-9_.@-]{1,64}")
+                    || !task.matches("[0-9A-Za-z_@-]{1,128}")
+                    || !key.matches("[a-z]{1,20}")) {
+                return ServerResponse.badRequest().bodyValue(Map.of("error", "按钮参数不对"));
+            }
+            String xml = "<xml><ToUserName><![CDATA[" + wecom.corpId() + "]]></ToUserName><FromUserName><![CDATA["
+                    + user + "]]></FromUserName><CreateTime>" + clock.instant().getEpochSecond()
+                    + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event>"
+                    + "<EventKey><![CDATA[" + key + "]]></EventKey><TaskId><![CDATA[" + task + "]]></TaskId>"
+                    + "<CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[sim-rc-"
+                    + UUID.randomUUID()
+                    + "]]></ResponseCode><AgentID>" + wecom.agentId() + "</AgentID></xml>";
+            transcript.add("user", "private:" + user, user, "（点击了“" + ("ack".equals(key) ? "接手" : "转交") + "”）");
+            return post(true, xml);
+        });
+    }
+
     /** Sends the message the way WeCom would: encrypted, signed, to this service's own callback URL. */
     private Mono<ServerResponse> deliver(boolean privately, String chat, String user, String text) {
         transcript.add("user", privately ? "private:" + user : chat, user, text);
         String plaintext = privately ? appXml(user, text) : aibotJson(chat, user, text);
+        return post(privately, plaintext);
+    }
+
+    /** Encrypts, signs and posts a plaintext to this service's own callback URL, as WeCom would. */
+    private Mono<ServerResponse> post(boolean privately, String plaintext) {
         CallbackCipher cipher = privately ? appCipher : aibotCipher;
         String path = privately ? CallbackRoutes.APP_PATH : CallbackRoutes.AIBOT_PATH;
         String ts = Long.toString(clock.instant().getEpochSecond());

@@ -15,8 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Transcript {
     private static final int MAX = 2000;
 
-    /** One line: {@code kind} is {@code user} (typed), {@code group-reply} or {@code private} (from the bot). */
-    public record Entry(long seq, Instant at, String kind, String chat, String user, String userName, String text) {}
+    /**
+     * One line: {@code kind} is {@code user} (typed), {@code group-reply} or {@code private} (from the bot); a private
+     * template card carries its task id in {@code card} so the page can offer its buttons.
+     */
+    public record Entry(
+            long seq, Instant at, String kind, String chat, String user, String userName, String text, String card) {}
 
     private record Origin(String chat, String user) {}
 
@@ -24,9 +28,13 @@ public final class Transcript {
     private final Map<String, Origin> responseCodes = new ConcurrentHashMap<>();
     private long seq;
 
-    public synchronized Entry add(String kind, String chat, String user, String text) {
+    public Entry add(String kind, String chat, String user, String text) {
+        return add(kind, chat, user, text, "");
+    }
+
+    public synchronized Entry add(String kind, String chat, String user, String text, String card) {
         Entry e = new Entry(
-                ++seq, Instant.now(), kind, chat, user, DemoSeeder.nameOf(user).orElse(user), text);
+                ++seq, Instant.now(), kind, chat, user, DemoSeeder.nameOf(user).orElse(user), text, card);
         entries.addLast(e);
         while (entries.size() > MAX) {
             entries.removeFirst();

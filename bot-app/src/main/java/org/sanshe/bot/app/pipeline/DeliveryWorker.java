@@ -141,7 +141,8 @@ public final class DeliveryWorker implements SmartLifecycle {
 
     void deliver(ClaimedMessage m) {
         try {
-            if (DeliveryPlanner.APP_TEXT.equals(m.message().kind())
+            if ((DeliveryPlanner.APP_TEXT.equals(m.message().kind())
+                            || DeliveryPlanner.APP_CARD.equals(m.message().kind()))
                     && !rateLimiter.tryAcquire(
                             "app-to:" + m.message().target(), config.appMessagesPerMinute(), Duration.ofMinutes(1))) {
                 outbox.postpone(m, clock.instant().plusSeconds(10));

@@ -17,6 +17,7 @@ import org.sanshe.bot.core.port.RateLimiter;
 import org.sanshe.bot.storage.dispatch.DispatchStore;
 import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.storage.outbox.OutboxStore;
+import org.sanshe.bot.storage.timer.TimerStore;
 import org.sanshe.bot.wecom.outbound.DeliveryPlanner;
 import org.sanshe.bot.wecom.outbound.WeComSender;
 import org.sanshe.bot.wecom.translate.WeComTranslation;
@@ -73,6 +74,11 @@ public class PipelineConfiguration {
     @Primary
     Inbox wakingInbox(@Qualifier("inbox") Inbox inbox, Dispatcher dispatcher) {
         return new WakingInbox(inbox, dispatcher);
+    }
+
+    @Bean
+    TimerLoop timerLoop(TimerStore timers, Inbox inbox, Clock clock, BotProperties p) {
+        return new TimerLoop(timers, inbox, clock, p.escalation().timerPoll());
     }
 
     /** Backlog and failures as gauges, read from storage every few seconds (not on every scrape). */

@@ -152,6 +152,7 @@ public final class FakeWeComServer implements AutoCloseable {
                     case "/cgi-bin/message/send" ->
                         "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"m" + calls.size() + "\"}";
                     case "/cgi-bin/aibot/response" -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
+                    case "/cgi-bin/message/update_template_card" -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
                     case "/cgi-bin/externalcontact/groupchat/get" -> groupChatGet(json);
                     default -> "{\"errcode\":404,\"errmsg\":\"not faked\"}";
                 };

@@ -10,5 +10,7 @@ public enum Channel {
     /** 自建应用: 1:1 messages to the app and events; replies through message/send. */
     APP,
     /** 客户群: readable through the external-contact API only; the bot cannot speak in it by itself. */
-    CUSTOMER
+    CUSTOMER,
+    /** Not WeCom: a stored timer of the service came due (an escalation's acknowledgement timeout). */
+    TIMER
 }

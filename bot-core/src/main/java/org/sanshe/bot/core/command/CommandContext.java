@@ -30,7 +30,8 @@ public record CommandContext(
         Ports ports,
         GroupTypes types,
         Authority authority,
-        ZoneId zone) {
+        ZoneId zone,
+        org.sanshe.bot.core.escalation.EscalationDesk escalations) {
 
     /** The arguments after the command name and the subcommand word. */
     public List<String> args() {

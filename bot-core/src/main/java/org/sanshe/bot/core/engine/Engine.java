@@ -25,6 +25,7 @@ import org.sanshe.bot.core.engine.guard.RoleGuard;
 import org.sanshe.bot.core.engine.guard.ScopeGuard;
 import org.sanshe.bot.core.engine.guard.SelfMessageGuard;
 import org.sanshe.bot.core.engine.guard.Verdict;
+import org.sanshe.bot.core.escalation.EscalationDesk;
 import org.sanshe.bot.core.event.InboundEvent;
 import org.sanshe.bot.core.event.InboundEvent.CardButtonClicked;
 import org.sanshe.bot.core.event.InboundEvent.CustomerGroupLookedUp;
@@ -33,6 +34,7 @@ import org.sanshe.bot.core.event.InboundEvent.MembersLeft;
 import org.sanshe.bot.core.event.InboundEvent.TextReceived;
 import org.sanshe.bot.core.event.InboundEvent.TimerFired;
 import org.sanshe.bot.core.group.CustomerGroupRegistration;
+import org.sanshe.bot.core.port.ContentScanner;
 import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.text.Texts;
 
@@ -53,6 +55,7 @@ public final class Engine {
     private final List<Guard> guards;
     private final CustomerGroupRegistration customerGroups;
     private final CommandParser parser = new CommandParser();
+    private final EscalationDesk escalations;
 
     public Engine(CommandRegistry registry, Ports ports, GroupTypes types, Texts texts, BotSettings settings) {
         this.registry = registry;
@@ -62,6 +65,7 @@ public final class Engine {
         this.settings = settings;
         this.authority = new Authority(ports.roles(), settings.admins());
         this.customerGroups = new CustomerGroupRegistration(authority, types, texts, ports.groups());
+        this.escalations = new EscalationDesk(ports, authority, types, texts, settings.escalation(), settings.zone());
         this.guards = List.of(
                 new SelfMessageGuard(settings.botIds()),
                 new RateLimitGuard(ports.limiter(), texts, settings.commandLimit(), settings.commandWindow()),
@@ -88,9 +92,11 @@ public final class Engine {
         if (event instanceof CustomerGroupLookedUp lookedUp) {
             return customerGroups.onLookedUp(lookedUp);
         }
-        if (event instanceof CardButtonClicked || event instanceof TimerFired) {
-            // Cards and timers carry no behaviour yet: escalations and shifts add it.
-            return Outcome.nothing();
+        if (event instanceof CardButtonClicked click) {
+            return onCardClick(click);
+        }
+        if (event instanceof TimerFired timer) {
+            return EscalationDesk.TIMER.equals(timer.timer()) ? escalations.onTimer(timer) : Outcome.nothing();
         }
         throw new IllegalArgumentException("unknown event " + event.getClass().getName());
     }
@@ -130,6 +136,14 @@ public final class Engine {
             fromContext = group.isPresent();
         }
         Optional<ChatId> actingChat = chat.isPresent() ? chat : group.map(Group::chat);
+
+        // every message that is not a command is read for crisis signs and rule breaches, before anything else
+        if (parser.parse(event.text()).isEmpty()) {
+            Optional<Outcome> read = readContent(event, chat, group, actingChat);
+            if (read.isPresent()) {
+                return new Outcome(changes, List.of()).plus(read.get());
+            }
+        }
         // in a private chat without a chosen group, every role held anywhere: the commands that act on a group (a named
         // [群], an escalation's group) check the rights there themselves
         Caller caller = actingChat.isEmpty()
@@ -172,7 +186,8 @@ public final class Engine {
                 ports,
                 types,
                 authority,
-                settings.zone());
+                settings.zone(),
+                escalations);
         Reply reply = command.execute(context);
         changes.addAll(reply.changes());
         if (privileged(request)) {
@@ -184,6 +199,77 @@ public final class Engine {
         reply.text().ifPresent(t -> outbound.add(new Outbound.ReplyInConversation(t)));
         outbound.addAll(reply.actions());
         return new Outcome(changes, outbound);
+    }
+
+    /**
+     * Crisis first (生命优先): it opens an escalation to the group's social workers, privately, and is never answered in
+     * the group. Only in a private chat does the person get an answer, a calm one. A rule breach is reminded
+     * privately, never in public.
+     */
+    private Optional<Outcome> readContent(
+            TextReceived event, Optional<ChatId> chat, Optional<Group> group, Optional<ChatId> actingChat) {
+        ContentScanner.Scan scan = ports.scanner().scan(event.text());
+        if (scan.isCrisis()) {
+            ContentScanner.Finding top = scan.crisis().get(0);
+            // an escalation belongs to a registered group; a private message to the group chosen with /切换, if any
+            Optional<ChatId> where = chat.isPresent() ? group.map(Group::chat).or(() -> chat) : actingChat;
+            Outcome opened = escalations.open(
+                    where,
+                    event.sender(),
+                    top.category(),
+                    top.severity(),
+                    excerpt(event.text()),
+                    Optional.empty(),
+                    event.at());
+            if (!event.conversation().isGroup()) {
+                opened = opened.plus(new Outcome(
+                        List.of(), List.of(new Outbound.ReplyInConversation(texts.get("escalation.supportReply")))));
+            }
+            return Optional.of(opened);
+        }
+        boolean privateInfo =
+                scan.breaches().stream().anyMatch(f -> f.category().equals("PRIVATE_INFO"));
+        if (privateInfo && event.conversation().isGroup() && group.isPresent()) {
+            return Optional.of(new Outcome(
+                    List.of(),
+                    List.of(new Outbound.PrivateMessage(
+                            event.sender(),
+                            texts.get("rule.privateInfo.reminder", group.get().name())))));
+        }
+        return Optional.empty();
+    }
+
+    private Outcome onCardClick(CardButtonClicked click) {
+        Optional<Long> number = EscalationDesk.numberOfTask(click.taskId());
+        if (number.isEmpty()) {
+            return Outcome.nothing();
+        }
+        Reply reply;
+        if ("ack".equals(click.buttonKey())) {
+            reply = escalations.acknowledge(
+                    number.get(), click.conversation().member(), click.at(), click.responseCode());
+        } else {
+            reply = Reply.text(texts.get("escalation.handOverHow", number.get()));
+        }
+        List<Outbound> out = new ArrayList<>();
+        reply.text().ifPresent(t -> out.add(new Outbound.ReplyInConversation(t)));
+        out.addAll(reply.actions());
+        List<StateChange> changes = new ArrayList<>(reply.changes());
+        reply.auditDetail()
+                .ifPresent(d -> changes.add(new StateChange.Audited(new AuditEntry(
+                        click.at(),
+                        click.conversation().member(),
+                        "接手按钮",
+                        reply.auditChat().orElse(Optional.empty()),
+                        reply.refused() ? AuditEntry.Result.REFUSED : AuditEntry.Result.DONE,
+                        AuditDetails.shorten(d)))));
+        return new Outcome(changes, out);
+    }
+
+    /** What an escalation keeps of the message: without leading @mentions, at most 200 characters. */
+    static String excerpt(String text) {
+        String t = text.strip().replaceFirst("^(@\\S+\\s*)+", "").strip();
+        return AuditDetails.cut(t, 200);
     }
 
     /** A command that needs more than a resident's rights, resolved far enough to know it. */

@@ -55,7 +55,21 @@ class CommandRegistryTest {
     void listsCommandsInTheOrderTheyWereGiven() {
         assertThat(builtins.all())
                 .extracting(c -> c.spec().key())
-                .containsExactly("help", "whoami", "rules", "groupinfo", "use", "role", "bind", "register", "audit");
+                .containsExactly(
+                        "help",
+                        "whoami",
+                        "rules",
+                        "groupinfo",
+                        "use",
+                        "role",
+                        "bind",
+                        "register",
+                        "audit",
+                        "escalate",
+                        "ack",
+                        "handover",
+                        "resolve",
+                        "escalations");
     }
 
     @Test

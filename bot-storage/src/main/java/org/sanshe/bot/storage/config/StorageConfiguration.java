@@ -1,6 +1,7 @@
 package org.sanshe.bot.storage.config;
 
 import java.time.Clock;
+import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.mybatis.spring.annotation.MapperScan;
 import org.redisson.api.RedissonClient;
@@ -14,6 +15,8 @@ import org.sanshe.bot.storage.dispatch.DispatchStore;
 import org.sanshe.bot.storage.dispatch.LeaseMapper;
 import org.sanshe.bot.storage.dispatch.MemberMapper;
 import org.sanshe.bot.storage.dispatch.Partitions;
+import org.sanshe.bot.storage.escalation.EscalationMapper;
+import org.sanshe.bot.storage.escalation.MybatisEscalations;
 import org.sanshe.bot.storage.group.GroupMapper;
 import org.sanshe.bot.storage.group.MemberDirectoryMapper;
 import org.sanshe.bot.storage.group.MybatisGroups;
@@ -28,6 +31,8 @@ import org.sanshe.bot.storage.outbox.OutboxMapper;
 import org.sanshe.bot.storage.outbox.OutboxStore;
 import org.sanshe.bot.storage.redis.RedissonIdempotencyStore;
 import org.sanshe.bot.storage.redis.RedissonRateLimiter;
+import org.sanshe.bot.storage.timer.TimerMapper;
+import org.sanshe.bot.storage.timer.TimerStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -65,8 +70,30 @@ public class StorageConfiguration {
             TransactionTemplate tx,
             Clock clock,
             Partitions partitions,
-            RegistryWriter registry) {
-        return new DispatchStore(inbox, outbox, members, leases, cipher, tx, clock, partitions, registry);
+            RegistryWriter registry,
+            MybatisEscalations escalations,
+            TimerStore timers) {
+        return new DispatchStore(
+                inbox,
+                outbox,
+                members,
+                leases,
+                cipher,
+                tx,
+                clock,
+                partitions,
+                registry,
+                List.of(escalations::apply, timers::apply));
+    }
+
+    @Bean
+    MybatisEscalations escalations(EscalationMapper mapper, FieldCipher cipher, TransactionTemplate tx) {
+        return new MybatisEscalations(mapper, cipher, tx);
+    }
+
+    @Bean
+    TimerStore timerStore(TimerMapper mapper, Clock clock) {
+        return new TimerStore(mapper, clock);
     }
 
     @Bean

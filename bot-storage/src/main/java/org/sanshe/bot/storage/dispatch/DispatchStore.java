@@ -32,6 +32,7 @@ public final class DispatchStore {
     private final Clock clock;
     private final Partitions partitions;
     private final RegistryWriter registry;
+    private final java.util.List<java.util.function.Predicate<StateChange>> writers;
 
     public DispatchStore(
             InboxMapper inbox,
@@ -42,7 +43,8 @@ public final class DispatchStore {
             TransactionTemplate tx,
             Clock clock,
             Partitions partitions,
-            RegistryWriter registry) {
+            RegistryWriter registry,
+            java.util.List<java.util.function.Predicate<StateChange>> otherWriters) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.members = members;
@@ -52,6 +54,10 @@ public final class DispatchStore {
         this.clock = clock;
         this.partitions = partitions;
         this.registry = registry;
+        var all = new java.util.ArrayList<java.util.function.Predicate<StateChange>>();
+        all.add(registry::apply);
+        all.addAll(otherWriters);
+        this.writers = java.util.List.copyOf(all);
     }
 
     public Partitions partitions() {
@@ -197,7 +203,7 @@ public final class DispatchStore {
                     }
                 } else {
                     flushSeen(seen); // in order, as above
-                    if (!registry.apply(change)) {
+                    if (writers.stream().noneMatch(w -> w.test(change))) {
                         throw new IllegalArgumentException(
                                 "no storage for " + change.getClass().getSimpleName());
                     }

@@ -3,6 +3,11 @@ package org.sanshe.bot.core.command.builtin;
 import java.util.List;
 import org.sanshe.bot.core.audit.AuditCommand;
 import org.sanshe.bot.core.command.Command;
+import org.sanshe.bot.core.escalation.AckCommand;
+import org.sanshe.bot.core.escalation.EscalateCommand;
+import org.sanshe.bot.core.escalation.EscalationListCommand;
+import org.sanshe.bot.core.escalation.HandOverCommand;
+import org.sanshe.bot.core.escalation.ResolveCommand;
 import org.sanshe.bot.core.group.BindGroupCommand;
 import org.sanshe.bot.core.group.GroupInfoCommand;
 import org.sanshe.bot.core.group.RegisterCustomerGroupCommand;
@@ -24,6 +29,11 @@ public final class BuiltinCommands {
                 new RoleCommand(),
                 new BindGroupCommand(),
                 new RegisterCustomerGroupCommand(),
-                new AuditCommand());
+                new AuditCommand(),
+                new EscalateCommand(),
+                new AckCommand(),
+                new HandOverCommand(),
+                new ResolveCommand(),
+                new EscalationListCommand());
     }
 }

@@ -1,0 +1,400 @@
+package org.sanshe.bot.core.escalation;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.sanshe.bot.core.chat.ChatId;
+import org.sanshe.bot.core.chat.Group;
+import org.sanshe.bot.core.chat.GroupType;
+import org.sanshe.bot.core.chat.GroupTypes;
+import org.sanshe.bot.core.chat.Member;
+import org.sanshe.bot.core.chat.Role;
+import org.sanshe.bot.core.chat.RoleGrant;
+import org.sanshe.bot.core.chat.UserId;
+import org.sanshe.bot.core.command.Authority;
+import org.sanshe.bot.core.command.Reply;
+import org.sanshe.bot.core.directory.LookupTexts;
+import org.sanshe.bot.core.engine.Outbound;
+import org.sanshe.bot.core.engine.Outcome;
+import org.sanshe.bot.core.engine.StateChange;
+import org.sanshe.bot.core.event.InboundEvent.TimerFired;
+import org.sanshe.bot.core.port.Ports;
+import org.sanshe.bot.core.text.Texts;
+
+/**
+ * The escalation use cases: open (a crisis found, or /上报), climb the chain when nobody acknowledges in time,
+ * acknowledge, hand over, resolve. Every step is a stored state change plus messages; nothing is sent unless it is
+ * committed, and a timer fires into the same pipeline (ARCHITECTURE.md "Timers").
+ *
+ * <p>The chain of a group: for each role of its type's escalation chain (default 社工 then 群管理员), first the members
+ * holding it in this group, then those holding it everywhere as backup (for 群管理员 also {@code bot.admins}). Empty
+ * levels are skipped. Each level has {@code ackTimeout}; after the last level the chain starts again, {@code rounds}
+ * times, then the escalation is flagged 无人接手 and the administrators are told.
+ */
+public final class EscalationDesk {
+    public static final String TIMER = "escalation-ack";
+    static final String TASK_PREFIX = "esc";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final List<Role> DEFAULT_CHAIN = List.of(Role.SOCIAL_WORKER, Role.ADMIN);
+
+    private final Ports ports;
+    private final Authority authority;
+    private final GroupTypes types;
+    private final Texts texts;
+    private final EscalationSettings settings;
+    private final java.time.ZoneId zone;
+
+    public EscalationDesk(
+            Ports ports,
+            Authority authority,
+            GroupTypes types,
+            Texts texts,
+            EscalationSettings settings,
+            java.time.ZoneId zone) {
+        this.ports = ports;
+        this.authority = authority;
+        this.types = types;
+        this.texts = texts;
+        this.settings = settings;
+        this.zone = zone;
+    }
+
+    /**
+     * A crisis about {@code subject} in {@code chat}. A second message while one is unresolved joins it (a timeline
+     * step) instead of opening another: the chain already runs.
+     */
+    public Outcome open(
+            Optional<ChatId> chat,
+            UserId subject,
+            String category,
+            int severity,
+            String excerpt,
+            Optional<UserId> reporter,
+            Instant at) {
+        List<StateChange> changes = new ArrayList<>();
+        Optional<Escalation> running = ports.escalations().unresolvedFor(subject, chat);
+        if (running.isPresent()) {
+            changes.add(new StateChange.EscalationStep(
+                    running.get().number(), at, reporter.or(() -> Optional.of(subject)), "again", excerpt));
+            return new Outcome(changes, List.of());
+        }
+        long number = ports.escalations().nextNumber();
+        Escalation e = new Escalation(
+                number,
+                chat,
+                subject,
+                category,
+                severity,
+                excerpt,
+                EscalationState.OPEN,
+                0,
+                0,
+                Optional.empty(),
+                at,
+                at);
+        changes.add(new StateChange.EscalationStep(number, at, reporter, "opened", excerpt));
+        List<Outbound> out = new ArrayList<>();
+        notifyLevel(e, levels(chat), at, changes, out);
+        return new Outcome(changes, out);
+    }
+
+    /** A chain timer fired: if nobody acknowledged since it was set, the next level (or round) is messaged. */
+    public Outcome onTimer(TimerFired t) {
+        Optional<long[]> parsed = parseSubject(t.subject());
+        if (parsed.isEmpty()) {
+            return Outcome.nothing();
+        }
+        Optional<Escalation> found = ports.escalations().find(parsed.get()[0]);
+        if (found.isEmpty()
+                || found.get().state() != EscalationState.OPEN
+                || found.get().updatedAt().toEpochMilli() != parsed.get()[1]) {
+            return Outcome.nothing(); // acknowledged, handed over or moved on since: this timer is stale
+        }
+        Escalation e = found.get();
+        List<List<UserId>> levels = levels(e.chat());
+        int level = e.level() + 1;
+        int round = e.round();
+        if (level >= levels.size()) {
+            level = 0;
+            round++;
+        }
+        List<StateChange> changes = new ArrayList<>();
+        List<Outbound> out = new ArrayList<>();
+        Instant at = t.at();
+        if (round >= settings.rounds() || levels.isEmpty()) {
+            Escalation silent = e.with(EscalationState.UNACKNOWLEDGED, e.level(), e.round(), Optional.empty(), at);
+            changes.add(new StateChange.EscalationSaved(silent));
+            changes.add(new StateChange.EscalationStep(e.number(), at, Optional.empty(), "unacknowledged", ""));
+            for (UserId admin : admins(e.chat())) {
+                out.add(new Outbound.PrivateMessage(
+                        admin, texts.get("escalation.unacknowledged", e.number(), where(e), categoryName(e))));
+            }
+            return new Outcome(changes, out);
+        }
+        Escalation next = e.with(EscalationState.OPEN, level, round, e.owner(), at);
+        changes.add(new StateChange.EscalationStep(
+                e.number(), at, Optional.empty(), "escalated", "level " + level + ", round " + round));
+        notifyLevel(next, levels, at, changes, out);
+        return new Outcome(changes, out);
+    }
+
+    public Reply acknowledge(long number, UserId by, Instant at, Optional<String> responseCode) {
+        Optional<Escalation> found = ports.escalations().find(number);
+        if (found.isEmpty()) {
+            return Reply.refused(texts.get("escalation.notFound", number));
+        }
+        Escalation e = found.get();
+        if (!mayAct(e, by)) {
+            return Reply.refused(texts.get("escalation.notYours", number));
+        }
+        if (e.state() == EscalationState.RESOLVED) {
+            return withCardLabel(Reply.text(texts.get("escalation.alreadyResolved", number)), by, responseCode, "已解决");
+        }
+        if (e.state() == EscalationState.ACKNOWLEDGED && e.owner().isPresent()) {
+            if (e.owner().get().equals(by)) {
+                return withCardLabel(Reply.text(texts.get("escalation.alreadyYours", number)), by, responseCode, "已接手");
+            }
+            return withCardLabel(
+                    Reply.text(texts.get(
+                            "escalation.takenBy", number, e.owner().get().value())),
+                    by,
+                    responseCode,
+                    "已由他人接手");
+        }
+        Escalation mine = e.with(EscalationState.ACKNOWLEDGED, e.level(), e.round(), Optional.of(by), at);
+        Reply reply = Reply.text(texts.get("escalation.acknowledged", number, where(e), subjectName(e)))
+                .with(
+                        new StateChange.EscalationSaved(mine),
+                        new StateChange.EscalationStep(number, at, Optional.of(by), "acknowledged", ""))
+                .audited(e.chat(), texts.get("audit.escalation.acknowledged", number));
+        // the others already messaged in this round can stop
+        Set<UserId> told = new LinkedHashSet<>();
+        List<List<UserId>> levels = levels(e.chat());
+        for (int l = 0; l <= Math.min(e.level(), levels.size() - 1); l++) {
+            told.addAll(levels.get(l));
+        }
+        e.owner().ifPresent(told::add);
+        told.remove(by);
+        for (UserId other : told) {
+            reply = reply.and(
+                    new Outbound.PrivateMessage(other, texts.get("escalation.othersStop", number, by.value())));
+        }
+        return withCardLabel(reply, by, responseCode, "已接手");
+    }
+
+    public Reply handOver(long number, UserId by, Member to, Instant at) {
+        Optional<Escalation> found = ports.escalations().find(number);
+        if (found.isEmpty()) {
+            return Reply.refused(texts.get("escalation.notFound", number));
+        }
+        Escalation e = found.get();
+        if (!mayAct(e, by)) {
+            return Reply.refused(texts.get("escalation.notYours", number));
+        }
+        if (e.state() == EscalationState.RESOLVED) {
+            return Reply.refused(texts.get("escalation.alreadyResolved", number));
+        }
+        if (!authority.callerIn(to.id(), e.chat()).roles().stream().anyMatch(Role::staff)) {
+            return Reply.refused(texts.get("escalation.handOverNotStaff", LookupTexts.describe(to)));
+        }
+        Escalation handed = e.with(EscalationState.OPEN, e.level(), e.round(), Optional.of(to.id()), at);
+        List<StateChange> changes = new ArrayList<>();
+        changes.add(new StateChange.EscalationStep(
+                number, at, Optional.of(by), "handed-over", to.id().value()));
+        List<Outbound> out = new ArrayList<>();
+        sendCards(handed, List.of(to.id()), at, changes, out);
+        Reply reply = Reply.text(texts.get("escalation.handedOver", number, LookupTexts.describe(to)))
+                .audited(
+                        e.chat(),
+                        texts.get("audit.escalation.handedOver", number, to.id().value()));
+        for (StateChange c : changes) {
+            reply = reply.with(c);
+        }
+        for (Outbound o : out) {
+            reply = reply.and(o);
+        }
+        return reply;
+    }
+
+    public Reply resolve(long number, UserId by, String result, Instant at) {
+        Optional<Escalation> found = ports.escalations().find(number);
+        if (found.isEmpty()) {
+            return Reply.refused(texts.get("escalation.notFound", number));
+        }
+        Escalation e = found.get();
+        boolean owner = e.owner().filter(by::equals).isPresent();
+        if (!owner && !authority.callerIn(by, e.chat()).can(Role.SOCIAL_WORKER)) {
+            return Reply.refused(texts.get("escalation.onlyOwnerResolves", number));
+        }
+        if (e.state() == EscalationState.RESOLVED) {
+            return Reply.text(texts.get("escalation.alreadyResolved", number));
+        }
+        Escalation done = e.with(EscalationState.RESOLVED, e.level(), e.round(), Optional.of(by), at);
+        return Reply.text(texts.get("escalation.resolved", number))
+                .with(
+                        new StateChange.EscalationSaved(done),
+                        new StateChange.EscalationStep(number, at, Optional.of(by), "resolved", result))
+                .audited(e.chat(), texts.get("audit.escalation.resolved", number));
+    }
+
+    /** Unresolved escalations the member may act on, newest first. */
+    public List<Escalation> visibleTo(UserId member, int limit) {
+        return ports.escalations().unresolved(200).stream()
+                .filter(e -> mayAct(e, member))
+                .limit(limit)
+                .toList();
+    }
+
+    public String line(Escalation e) {
+        return texts.get(
+                "escalation.line",
+                e.number(),
+                TIME.format(e.openedAt().atZone(zone)),
+                where(e),
+                categoryName(e),
+                e.state().chineseName(),
+                e.owner().map(UserId::value).orElse("—"));
+    }
+
+    /** Whether the member is in the escalation's chain, or a social worker or admin of its group. */
+    public boolean mayAct(Escalation e, UserId member) {
+        if (e.owner().filter(member::equals).isPresent()) {
+            return true;
+        }
+        if (levels(e.chat()).stream().anyMatch(l -> l.contains(member))) {
+            return true;
+        }
+        return authority.callerIn(member, e.chat()).can(Role.SOCIAL_WORKER);
+    }
+
+    /** The chain's levels for a group (see the class comment). */
+    public List<List<UserId>> levels(Optional<ChatId> chat) {
+        List<Role> chain = chat.flatMap(ports.groups()::findByChat)
+                .flatMap(g -> types.byCode(g.typeCode()))
+                .map(GroupType::escalationChain)
+                .filter(c -> !c.isEmpty())
+                .orElse(DEFAULT_CHAIN);
+        List<RoleGrant> grants = ports.roles().grantsIn(chat);
+        List<List<UserId>> levels = new ArrayList<>();
+        Set<UserId> placed = new LinkedHashSet<>();
+        for (Role role : chain) {
+            Set<UserId> here = new LinkedHashSet<>();
+            Set<UserId> everywhere = new LinkedHashSet<>();
+            for (RoleGrant g : grants) {
+                if (g.role() == role) {
+                    (g.everywhere() ? everywhere : here).add(g.member());
+                }
+            }
+            if (role == Role.ADMIN) {
+                everywhere.addAll(authority.configuredAdmins());
+            }
+            for (Set<UserId> level : List.of(here, everywhere)) {
+                level.removeAll(placed);
+                if (!level.isEmpty()) {
+                    levels.add(List.copyOf(level));
+                    placed.addAll(level);
+                }
+            }
+        }
+        return levels;
+    }
+
+    private void notifyLevel(
+            Escalation e, List<List<UserId>> levels, Instant at, List<StateChange> changes, List<Outbound> out) {
+        if (levels.isEmpty()) {
+            // nobody holds a role of the chain: flagged at once, nobody to message
+            Escalation nobody = e.with(EscalationState.UNACKNOWLEDGED, 0, e.round(), Optional.empty(), at);
+            changes.add(0, new StateChange.EscalationSaved(nobody));
+            changes.add(new StateChange.EscalationStep(e.number(), at, Optional.empty(), "nobody-to-notify", ""));
+            return;
+        }
+        sendCards(e, levels.get(Math.min(e.level(), levels.size() - 1)), at, changes, out);
+    }
+
+    private void sendCards(
+            Escalation e, List<UserId> recipients, Instant at, List<StateChange> changes, List<Outbound> out) {
+        Escalation stamped = e.with(e.state(), e.level(), e.round(), e.owner(), at);
+        changes.add(0, new StateChange.EscalationSaved(stamped));
+        String title = texts.get("escalation.card.title", e.number(), categoryName(e));
+        String description = texts.get(
+                "escalation.card.description",
+                where(e),
+                subjectName(e),
+                TIME.format(e.openedAt().atZone(zone)),
+                e.excerpt(),
+                e.number());
+        int i = 0;
+        for (UserId to : recipients) {
+            String taskId = TASK_PREFIX + "_" + e.number() + "_" + at.toEpochMilli() + "_" + i++;
+            out.add(new Outbound.EscalationCard(to, e.number(), title, description, taskId));
+        }
+        changes.add(new StateChange.EscalationStep(
+                e.number(),
+                at,
+                Optional.empty(),
+                "notified",
+                String.join(",", recipients.stream().map(UserId::value).toList())));
+        changes.add(new StateChange.TimerSet(
+                TIMER, "esc:" + e.number() + ":" + at.toEpochMilli(), at.plus(settings.ackTimeout())));
+    }
+
+    /** The escalation number a card's task id carries ({@code esc_<number>_…}). */
+    public static Optional<Long> numberOfTask(String taskId) {
+        String[] parts = taskId.split("_");
+        if (parts.length < 2 || !parts[0].equals(TASK_PREFIX) || !parts[1].matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(parts[1]));
+    }
+
+    private static Optional<long[]> parseSubject(String subject) {
+        String[] parts = subject.split(":");
+        if (parts.length != 3
+                || !parts[0].equals("esc")
+                || !parts[1].matches("\\d{1,18}")
+                || !parts[2].matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+    }
+
+    private Reply withCardLabel(Reply reply, UserId by, Optional<String> responseCode, String label) {
+        return responseCode
+                .map(code -> reply.and(new Outbound.CardUpdate(by, code, label)))
+                .orElse(reply);
+    }
+
+    private List<UserId> admins(Optional<ChatId> chat) {
+        Set<UserId> admins = new LinkedHashSet<>(authority.configuredAdmins());
+        ports.roles().grantsIn(chat).stream()
+                .filter(g -> g.role() == Role.ADMIN)
+                .forEach(g -> admins.add(g.member()));
+        return List.copyOf(admins);
+    }
+
+    private String where(Escalation e) {
+        return e.chat()
+                .flatMap(ports.groups()::findByChat)
+                .map(Group::name)
+                .map(n -> "「" + n + "」")
+                .orElse(texts.get("escalation.privateChat"));
+    }
+
+    private String subjectName(Escalation e) {
+        return e.chat()
+                .flatMap(c -> ports.members().membersOf(c).stream()
+                        .filter(m -> m.id().equals(e.subject()))
+                        .findFirst())
+                .map(LookupTexts::describe)
+                .orElse(e.subject().value());
+    }
+
+    private String categoryName(Escalation e) {
+        String key = "category." + e.category();
+        return texts.has(key) ? texts.get(key) : e.category();
+    }
+}

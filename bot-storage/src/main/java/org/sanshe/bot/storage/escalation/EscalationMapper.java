@@ -1,0 +1,68 @@
+package org.sanshe.bot.storage.escalation;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** SQL of escalations, their steps and the number sequence. */
+@Mapper
+public interface EscalationMapper {
+    /** An escalation as stored; the excerpt is ciphertext. */
+    record EscalationRow(
+            long id,
+            String chatId,
+            String subject,
+            String category,
+            int severity,
+            String excerpt,
+            String state,
+            int chainLevel,
+            int chainRound,
+            String owner,
+            long openedAt,
+            long updatedAt) {}
+
+    String COLUMNS = "id, chat_id, subject, category, severity, excerpt, state, chain_level, chain_round, owner,"
+            + " opened_at, updated_at";
+
+    @Select("SELECT " + COLUMNS + " FROM escalation WHERE id = #{id}")
+    EscalationRow find(@Param("id") long id);
+
+    @Select("SELECT " + COLUMNS + " FROM escalation WHERE state <> 'RESOLVED' ORDER BY opened_at DESC, id DESC"
+            + " LIMIT #{limit}")
+    List<EscalationRow> unresolved(@Param("limit") int limit);
+
+    @Select("SELECT " + COLUMNS + " FROM escalation WHERE subject = #{subject} AND chat_id = #{chat}"
+            + " AND state <> 'RESOLVED' ORDER BY id DESC LIMIT 1")
+    EscalationRow unresolvedFor(@Param("subject") String subject, @Param("chat") String chat);
+
+    @Insert("INSERT INTO escalation (" + COLUMNS + ") VALUES (#{r.id}, #{r.chatId}, #{r.subject}, #{r.category},"
+            + " #{r.severity}, #{r.excerpt}, #{r.state}, #{r.chainLevel}, #{r.chainRound}, #{r.owner}, #{r.openedAt},"
+            + " #{r.updatedAt}) ON DUPLICATE KEY UPDATE state = VALUES(state), chain_level = VALUES(chain_level),"
+            + " chain_round = VALUES(chain_round), owner = VALUES(owner), updated_at = VALUES(updated_at)")
+    int save(@Param("r") EscalationRow row);
+
+    @Insert("INSERT INTO escalation_step (escalation, at, actor, kind, detail)"
+            + " VALUES (#{escalation}, #{at}, #{actor}, #{kind}, #{detail})")
+    int step(
+            @Param("escalation") long escalation,
+            @Param("at") long at,
+            @Param("actor") String actor,
+            @Param("kind") String kind,
+            @Param("detail") String detail);
+
+    /** A step as stored; the detail is ciphertext. */
+    record StepRow(long at, String actor, String kind, String detail) {}
+
+    @Select("SELECT at, actor, kind, detail FROM escalation_step WHERE escalation = #{id} ORDER BY id")
+    List<StepRow> steps(@Param("id") long id);
+
+    @Update("UPDATE sequence_counter SET next_value = next_value + 1 WHERE name = #{name}")
+    int bump(@Param("name") String name);
+
+    @Select("SELECT next_value FROM sequence_counter WHERE name = #{name}")
+    long current(@Param("name") String name);
+}

@@ -1,0 +1,118 @@
+package org.sanshe.bot.storage.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.sanshe.bot.core.chat.ChatId;
+import org.sanshe.bot.core.chat.UserId;
+import org.sanshe.bot.core.engine.StateChange;
+import org.sanshe.bot.core.escalation.Escalation;
+import org.sanshe.bot.core.escalation.EscalationState;
+import org.sanshe.bot.core.port.Escalations;
+import org.sanshe.bot.storage.crypt.FieldCipher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Escalations on MySQL/MariaDB or H2: not cached, because a second instance must see an acknowledgement at once. The
+ * excerpt and step details are encrypted. Writes happen in the dispatcher's commit ({@link #apply}).
+ */
+public final class MybatisEscalations implements Escalations {
+    private final EscalationMapper mapper;
+    private final FieldCipher cipher;
+    private final TransactionTemplate tx;
+
+    public MybatisEscalations(EscalationMapper mapper, FieldCipher cipher, TransactionTemplate tx) {
+        this.mapper = mapper;
+        this.cipher = cipher;
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<Escalation> find(long number) {
+        return Optional.ofNullable(mapper.find(number)).map(this::toEscalation);
+    }
+
+    @Override
+    public List<Escalation> unresolved(int limit) {
+        return mapper.unresolved(limit).stream().map(this::toEscalation).toList();
+    }
+
+    @Override
+    public Optional<Escalation> unresolvedFor(UserId subject, Optional<ChatId> chat) {
+        return Optional.ofNullable(mapper.unresolvedFor(
+                        subject.value(), chat.map(ChatId::value).orElse("")))
+                .map(this::toEscalation);
+    }
+
+    /** The row lock of the UPDATE is held until the SELECT in the same transaction: no two callers get one number. */
+    @Override
+    public long nextNumber() {
+        Long n = tx.execute(status -> {
+            mapper.bump("escalation");
+            return mapper.current("escalation");
+        });
+        if (n == null) {
+            throw new IllegalStateException("no escalation number");
+        }
+        return n;
+    }
+
+    /** @return false when the change is not an escalation's */
+    public boolean apply(StateChange change) {
+        if (change instanceof StateChange.EscalationSaved s) {
+            Escalation e = s.escalation();
+            mapper.save(new EscalationMapper.EscalationRow(
+                    e.number(),
+                    e.chat().map(ChatId::value).orElse(""),
+                    e.subject().value(),
+                    e.category(),
+                    e.severity(),
+                    cipher.encrypt(e.excerpt()),
+                    e.state().name(),
+                    e.level(),
+                    e.round(),
+                    e.owner().map(UserId::value).orElse(null),
+                    e.openedAt().toEpochMilli(),
+                    e.updatedAt().toEpochMilli()));
+            return true;
+        }
+        if (change instanceof StateChange.EscalationStep s) {
+            mapper.step(
+                    s.number(),
+                    s.at().toEpochMilli(),
+                    s.actor().map(UserId::value).orElse(null),
+                    s.kind(),
+                    cipher.encrypt(s.detail()));
+            return true;
+        }
+        return false;
+    }
+
+    /** The timeline, oldest first, details decrypted: for the admin board and tests. */
+    public List<StateChange.EscalationStep> timeline(long number) {
+        return mapper.steps(number).stream()
+                .map(r -> new StateChange.EscalationStep(
+                        number,
+                        Instant.ofEpochMilli(r.at()),
+                        Optional.ofNullable(r.actor()).map(UserId::of),
+                        r.kind(),
+                        cipher.decrypt(r.detail())))
+                .toList();
+    }
+
+    private Escalation toEscalation(EscalationMapper.EscalationRow r) {
+        return new Escalation(
+                r.id(),
+                r.chatId().isEmpty() ? Optional.empty() : Optional.of(ChatId.of(r.chatId())),
+                UserId.of(r.subject()),
+                r.category(),
+                r.severity(),
+                cipher.decrypt(r.excerpt()),
+                EscalationState.valueOf(r.state()),
+                r.chainLevel(),
+                r.chainRound(),
+                Optional.ofNullable(r.owner()).map(UserId::of),
+                Instant.ofEpochMilli(r.openedAt()),
+                Instant.ofEpochMilli(r.updatedAt()));
+    }
+}
