@@ -3,7 +3,12 @@
 // platform. Endpoints (WECOM.md §3.5, §5.1, §6.1):
 //
 //   GET  /cgi-bin/gettoken?corpid=&corpsecret=      → FAKE_TOKEN_<n>
-//   POST /cgi-bin/message/send?access_token=        → msgid m<n>
+//   POST /cgi-bin/message/send?access_token=        → msgid m<n> (any msgtype:
+//        text, template_card …; fake.cardsTo(user) lists the template cards)
+//   POST /cgi-bin/message/update_template_card?access_token=
+//        {"userids","agentid","response_code","button":{"replace_name"}}
+//        → ok; recorded in records.cardUpdates, a response_code used before
+//        is marked reused (the real one works once)
 //   POST /cgi-bin/aibot/response?response_code=XYZ  → ok once per code;
 //        a second POST with the same code → errcode 600039 and is counted
 //        as a duplicate delivery (tests expect zero of those)
@@ -39,6 +44,7 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     unknown: [],    // 404s: {t, method, path, raw}
     faulted: [],    // requests answered by the fault injector
     groupchats: [], // groupchat/get: {t, token, tokenKnown, body, errcode}
+    cardUpdates: [], // update_template_card: {t, token, tokenKnown, body, reused}
   };
   const customerGroups = new Map(); // chat_id → group_chat object as WeCom returns it
   const aibotByCode = new Map();
@@ -152,6 +158,18 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
         return send(res, 200, { errcode: 0, errmsg: 'ok', msgid: `m${++msgSeq}` });
       }
 
+      if (req.method === 'POST' && path === '/cgi-bin/message/update_template_card') {
+        const body = parseJson(raw);
+        const code = body?.response_code;
+        const reused = code != null && records.cardUpdates.some((r) => r.body?.response_code === code);
+        const rec = { t, token: q.access_token, tokenKnown: issuedTokens.has(q.access_token), body: body ?? raw, reused };
+        records.cardUpdates.push(rec);
+        events.emit('cardUpdate', rec);
+        if (body === undefined) return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
+        if (typeof code !== 'string' || !code) return send(res, 200, { errcode: 40003, errmsg: 'invalid response_code' });
+        return send(res, 200, { errcode: 0, errmsg: 'ok', invaliduser: [] });
+      }
+
       if (req.method === 'POST' && path === '/cgi-bin/aibot/response') {
         const code = q.response_code;
         const body = parseJson(raw);
@@ -243,6 +261,9 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     waitFor,
     /** message/send records addressed to a user (touser may be "a|b"). */
     sendsTo: (user) => records.sends.filter((r) => String(r.body?.touser ?? '').split('|').includes(user)),
+    /** message/send template cards addressed to a user. */
+    cardsTo: (user) => records.sends.filter((r) => r.body?.msgtype === 'template_card'
+      && String(r.body?.touser ?? '').split('|').includes(user)),
     close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
   };
 }

@@ -25,18 +25,24 @@ public final class TimerPayload {
         return new InboxEntry("timer:" + id, Channel.TIMER, "t:" + subject, n.toString(), now);
     }
 
-    static Optional<Translated> read(String payload) {
+    /**
+     * The timer as an event. It fires when it was handed to the inbox ({@code handedAt}), not earlier than it was due:
+     * the next level's time runs from then, so a timer seen late (the service was down, the inbox was busy) still gives
+     * the next level its whole ack timeout instead of every level at once.
+     */
+    static Optional<Translated> read(String payload, Instant handedAt) {
         JsonNode n;
         try {
             n = AiBotTranslator.JSON.readTree(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("stored timer is not JSON", e);
         }
+        Instant due = Instant.ofEpochMilli(n.path("due").asLong());
         var event = new InboundEvent.TimerFired(
                 new EventId("timer:" + n.path("id").asLong()),
                 n.path("timer").asText(),
                 n.path("subject").asText(),
-                Instant.ofEpochMilli(n.path("due").asLong()));
+                handedAt.isAfter(due) ? handedAt : due);
         return Optional.of(new Translated(event, Optional.empty()));
     }
 }

@@ -26,7 +26,7 @@ public final class WeComTranslation {
                 lookups.handles(payload) ? lookups.translate(payload, receivedAt) : app.translate(payload, receivedAt);
             case APP -> app.translate(payload, receivedAt);
             case AIBOT -> aibot.translate(payload, receivedAt);
-            case TIMER -> TimerPayload.read(payload);
+            case TIMER -> TimerPayload.read(payload, receivedAt);
         };
     }
 }

@@ -14,7 +14,12 @@ import org.springframework.test.context.DynamicPropertySource;
         classes = SansheBotApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // visible to the start-up environment, unlike a dynamic property: the generated secrets go there too
-        properties = "bot.local.data-dir=${java.io.tmpdir}/sanshe-e2e-test")
+        properties = {
+            "bot.local.data-dir=${java.io.tmpdir}/sanshe-e2e-test",
+            // a chain that climbs in seconds, not minutes (EndToEndContract checks that these took effect)
+            "bot.escalation.ack-timeout=" + EndToEndContract.ACK_TIMEOUT,
+            "bot.escalation.timer-poll=" + EndToEndContract.TIMER_POLL
+        })
 class EmbeddedEndToEndTest extends EndToEndContract {
 
     @DynamicPropertySource

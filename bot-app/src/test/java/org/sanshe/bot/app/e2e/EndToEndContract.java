@@ -2,6 +2,7 @@ package org.sanshe.bot.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sanshe.bot.app.config.BotProperties;
 import org.sanshe.bot.app.pipeline.Dispatcher;
 import org.sanshe.bot.app.support.FakeWeComServer;
 import org.sanshe.bot.app.support.FakeWeComServer.GroupChatMember;
@@ -21,7 +23,11 @@ import org.sanshe.bot.core.chat.Member;
 import org.sanshe.bot.core.chat.MemberKind;
 import org.sanshe.bot.core.chat.Role;
 import org.sanshe.bot.core.chat.UserId;
+import org.sanshe.bot.core.engine.StateChange;
+import org.sanshe.bot.core.escalation.Escalation;
+import org.sanshe.bot.core.escalation.EscalationState;
 import org.sanshe.bot.storage.audit.MybatisAuditTrail;
+import org.sanshe.bot.storage.escalation.MybatisEscalations;
 import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.storage.group.MybatisMembers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +42,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class EndToEndContract {
     static final FakeWeComServer FAKE = new FakeWeComServer();
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** How long each level of an escalation chain has here: both subclasses set it (checked below). */
+    static final String ACK_TIMEOUT = "PT2S";
+
+    static final String TIMER_POLL = "PT0.2S";
 
     @LocalServerPort
     int port;
@@ -57,6 +67,12 @@ abstract class EndToEndContract {
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    BotProperties properties;
+
+    @Autowired
+    MybatisEscalations escalations;
 
     WeComCallbacks wecom;
 
@@ -541,5 +557,285 @@ abstract class EndToEndContract {
         assertThat(awaitPrivate(admin, "【" + groupName + "】")).contains("渠道：客户群（外部群）", "楼门栋长：7栋303-自住" + t, "成员：2 人");
         assertThat(groups.rolesOf(UserId.of(resident), Optional.of(ChatId.of(chat))))
                 .containsExactly(Role.BUILDING_HEAD);
+    }
+
+    // --- issue 4: crisis escalation ---------------------------------------------------------------------------------
+
+    private static final String SEND = "/cgi-bin/message/send";
+    private static final String CARD_UPDATE = "/cgi-bin/message/update_template_card";
+    /** bot.admins of both subclasses (WeComCallbacks.properties). */
+    private static final String CONFIGURED_ADMIN = "e2e-admin";
+
+    private Duration ackTimeout() {
+        return properties.escalation().ackTimeout();
+    }
+
+    /** An escalation card (message/send, template_card) to {@code user}; {@code taskPrefix} narrows it, or "esc_". */
+    private static Predicate<FakeWeComServer.Call> card(String user, String taskPrefix) {
+        return c -> c.path().equals(SEND)
+                && c.body().path("touser").asText().equals(user)
+                && c.body().path("msgtype").asText().equals("template_card")
+                && c.body().path("template_card").path("task_id").asText().startsWith(taskPrefix);
+    }
+
+    private static String taskId(FakeWeComServer.Call card) {
+        return card.body().path("template_card").path("task_id").asText();
+    }
+
+    /** The escalation number a card's task id ({@code esc_<number>_…}) carries. */
+    private static long numberOf(FakeWeComServer.Call card) {
+        String[] parts = taskId(card).split("_");
+        assertThat(parts).as("task id %s", taskId(card)).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(parts[0]).isEqualTo("esc");
+        return Long.parseLong(parts[1]);
+    }
+
+    private static String cardsOf(long number) {
+        return "esc_" + number + "_";
+    }
+
+    private List<FakeWeComServer.Call> cardsSoFar(long number) {
+        return FAKE.calls().stream()
+                .filter(c -> c.path().equals(SEND) && taskIdOf(c).startsWith(cardsOf(number)))
+                .toList();
+    }
+
+    private static String taskIdOf(FakeWeComServer.Call c) {
+        return c.body().path("template_card").path("task_id").asText("");
+    }
+
+    /** The one card to {@code user} with this prefix, waited for. */
+    private FakeWeComServer.Call awaitCard(String user, String taskPrefix) throws InterruptedException {
+        var cards = FAKE.await(card(user, taskPrefix), 1, WAIT);
+        assertThat(cards).as("an escalation card to %s (%s…)", user, taskPrefix).isNotEmpty();
+        return cards.get(0);
+    }
+
+    /** Whether the callback's inbox row was decided, and what it sent: the outbox rows of that row by kind. */
+    private List<String> decidedAndSent(String dedupKey) throws Exception {
+        assertThat(poll(
+                        () -> jdbc.queryForList("SELECT status FROM inbox WHERE dedup_key = ?", String.class, dedupKey),
+                        s -> s.contains("DONE")))
+                .as("%s decided", dedupKey)
+                .containsExactly("DONE");
+        return jdbc.queryForList(
+                "SELECT o.kind FROM outbox o JOIN inbox i ON o.inbox_id = i.id WHERE i.dedup_key = ? ORDER BY o.seq",
+                String.class,
+                dedupKey);
+    }
+
+    /** No POST to the response_url of this group message, ever (checked after its decision was committed). */
+    private void nothingSaidInTheGroup(String code) throws Exception {
+        assertThat(decidedAndSent("aibot:m" + code))
+                .as("no reply planned for the group")
+                .doesNotContain("AIBOT_RESPONSE");
+        Thread.sleep(300);
+        assertThat(FAKE.calls().stream()
+                        .filter(c -> c.query() != null && c.query().endsWith("response_code=" + code)))
+                .as("no POST to the group message's response_url")
+                .isEmpty();
+    }
+
+    /** Every fired timer reached the inbox exactly once (key timer:<id>), however often it was seen due. */
+    private void everyFiredTimerDecidedOnce() {
+        assertThat(count("SELECT COUNT(*) FROM timer WHERE status = 'FIRED'")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM timer t WHERE t.status = 'FIRED' AND (SELECT COUNT(*) FROM inbox i"
+                        + " WHERE i.dedup_key = CONCAT('timer:', t.id)) <> 1"))
+                .isZero();
+    }
+
+    @Test
+    void runsTheChainOnTheShortAckTimeoutThisTestSets() {
+        assertThat(properties.escalation().ackTimeout()).isEqualTo(Duration.parse(ACK_TIMEOUT));
+        assertThat(properties.escalation().timerPoll()).isEqualTo(Duration.parse(TIMER_POLL));
+        assertThat(properties.escalation().rounds()).as("the packaged default").isEqualTo(2);
+        assertThat(properties.admins()).contains(CONFIGURED_ADMIN);
+    }
+
+    @Test
+    void aCrisisInAGroupReachesTheSocialWorkerPrivatelyThenTheAdminAndStopsWhenTheAdminTakesIt() throws Exception {
+        String t = tag();
+        String chat = "wrE2ECrisis" + t;
+        String name = "危机测试群" + t;
+        registeredGroup(chat, name);
+        String worker = "sw-" + t;
+        String resident = "res-" + t;
+        groups.grant(UserId.of(worker), Role.SOCIAL_WORKER, Optional.of(ChatId.of(chat)), UserId.of("e2e-seed"));
+
+        String code = postInGroup(chat, resident, "我不想活了");
+
+        // the group's social worker: a card, privately, with the two buttons
+        var first = awaitCard(worker, "esc_");
+        long seen = System.nanoTime();
+        long number = numberOf(first);
+        JsonNode body = first.body();
+        assertThat(body.path("agentid").asInt()).isEqualTo(1000002);
+        assertThat(body.path("enable_duplicate_check").asInt()).isEqualTo(1);
+        JsonNode card = body.path("template_card");
+        assertThat(card.path("card_type").asText()).isEqualTo("button_interaction");
+        assertThat(card.path("main_title").path("title").asText()).contains("紧急转介 #" + number, "自伤自杀风险");
+        assertThat(card.path("sub_title_text").asText()).contains("「" + name + "」", resident, "我不想活了");
+        assertThat(card.path("button_list"))
+                .extracting(b -> b.path("text").asText() + "=" + b.path("key").asText())
+                .containsExactly("接手=ack", "转交=handover");
+        assertThat(first.query()).contains("access_token=FAKE");
+
+        // nothing at all in the group
+        nothingSaidInTheGroup(code);
+        Escalation open = escalations.find(number).orElseThrow();
+        assertThat(open.state()).isEqualTo(EscalationState.OPEN);
+        assertThat(open.chat()).contains(ChatId.of(chat));
+        assertThat(open.subject()).isEqualTo(UserId.of(resident));
+        assertThat(open.category()).isEqualTo("SELF_HARM");
+        assertThat(jdbc.queryForObject("SELECT excerpt FROM escalation WHERE id = ?", String.class, number))
+                .startsWith("v1:")
+                .doesNotContain("不想活");
+
+        // nobody clicks: after the ack timeout the next level, the configured admin, gets it
+        var toAdmin = awaitCard(CONFIGURED_ADMIN, cardsOf(number));
+        long waited = (System.nanoTime() - seen) / 1_000_000;
+        assertThat(waited)
+                .as("not before the social worker's time ran out (ms)")
+                .isGreaterThanOrEqualTo(ackTimeout().toMillis() - 800);
+        assertThat(taskId(toAdmin)).isNotEqualTo(taskId(first));
+        assertThat(escalations.find(number).orElseThrow().level()).isEqualTo(1);
+
+        // the admin clicks 接手 on the card
+        String responseCode = "rc" + t;
+        var ack = wecom.postApp(WeComCallbacks.appCardClick(CONFIGURED_ADMIN, taskId(toAdmin), "ack", responseCode));
+        assertThat(ack.statusCode()).isEqualTo(200);
+
+        var updates = FAKE.await(
+                c -> c.path().equals(CARD_UPDATE)
+                        && c.body().path("response_code").asText().equals(responseCode),
+                1,
+                WAIT);
+        assertThat(updates)
+                .as("update_template_card with the click's response_code")
+                .hasSize(1);
+        JsonNode update = updates.get(0).body();
+        assertThat(update.path("button").path("replace_name").asText()).isEqualTo("已接手");
+        assertThat(update.path("userids")).extracting(JsonNode::asText).containsExactly(CONFIGURED_ADMIN);
+        assertThat(update.path("agentid").asInt()).isEqualTo(1000002);
+        assertThat(awaitPrivate(CONFIGURED_ADMIN, "上报 #" + number + " 由您接手了")).contains("「" + name + "」");
+        assertThat(awaitPrivate(worker, "上报 #" + number + " 已由 " + CONFIGURED_ADMIN + " 接手"))
+                .contains("您无需再处理");
+
+        Escalation taken = escalations.find(number).orElseThrow();
+        assertThat(taken.state()).isEqualTo(EscalationState.ACKNOWLEDGED);
+        assertThat(taken.owner()).contains(UserId.of(CONFIGURED_ADMIN));
+
+        // another timeout later: no further card about it, nobody told it went unanswered
+        int cards = cardsSoFar(number).size();
+        assertThat(cards)
+                .as("the social worker's and the admin's (and other admins')")
+                .isGreaterThanOrEqualTo(2);
+        Thread.sleep(ackTimeout().toMillis() + 1000);
+        assertThat(cardsSoFar(number)).hasSize(cards);
+        assertThat(FAKE.calls().stream()
+                        .filter(c -> c.path().equals(SEND)
+                                && c.body()
+                                        .path("text")
+                                        .path("content")
+                                        .asText()
+                                        .contains("上报 #" + number + "（")))
+                .as("no 无人接手 about it")
+                .isEmpty();
+        assertThat(escalations.find(number).orElseThrow().state()).isEqualTo(EscalationState.ACKNOWLEDGED);
+        assertThat(escalations.timeline(number))
+                .extracting(StateChange.EscalationStep::kind)
+                .containsSubsequence("opened", "notified", "escalated", "notified", "acknowledged")
+                .doesNotContain("unacknowledged");
+        everyFiredTimerDecidedOnce();
+    }
+
+    @Test
+    void aCrisisNobodyTakesIsFlaggedAndTheAdminsAreToldAfterEveryRound() throws Exception {
+        String t = tag();
+        String chat = "wrE2ESilent" + t;
+        String name = "无人接手测试群" + t;
+        // no social worker and no admin of its own: the chain is the admins valid everywhere (bot.admins among them)
+        registeredGroup(chat, name);
+        String resident = "res-" + t;
+
+        String code = postInGroup(chat, resident, "活着没意思，不如死了算了");
+
+        var first = awaitCard(CONFIGURED_ADMIN, "esc_");
+        long number = numberOf(first);
+        nothingSaidInTheGroup(code);
+        var cards = FAKE.await(card(CONFIGURED_ADMIN, cardsOf(number)), 2, WAIT);
+        assertThat(cards).as("the second round").hasSize(2);
+        String told = awaitPrivate(CONFIGURED_ADMIN, "【无人接手】上报 #" + number + "（");
+        assertThat(told).contains("「" + name + "」", "自伤自杀风险", "/接手 " + number);
+        assertThat(escalations.find(number).orElseThrow().state()).isEqualTo(EscalationState.UNACKNOWLEDGED);
+
+        // flagged, it stays flagged: no more cards
+        Thread.sleep(ackTimeout().toMillis() + 800);
+        assertThat(FAKE.calls().stream().filter(card(CONFIGURED_ADMIN, cardsOf(number))))
+                .hasSize(2);
+        assertThat(escalations.unresolved(200)).extracting(Escalation::number).contains(number);
+        everyFiredTimerDecidedOnce();
+
+        // new words from the resident are not a silent timeline step: the chain starts again
+        String later = postInGroup(chat, resident, "我还是不想活");
+        var restarted = FAKE.await(card(CONFIGURED_ADMIN, cardsOf(number)), 3, WAIT);
+        assertThat(restarted).as("a card again, for the same escalation").hasSize(3);
+        nothingSaidInTheGroup(later);
+        assertThat(escalations.find(number).orElseThrow().state()).isEqualTo(EscalationState.OPEN);
+
+        // the admin takes it by command; more words then reach them at once
+        sayPrivately(CONFIGURED_ADMIN, "/接手 " + number);
+        assertThat(awaitPrivate(CONFIGURED_ADMIN, "上报 #" + number + " 由您接手了")).contains("「" + name + "」");
+        postInGroup(chat, resident, "真的撑不下去了，不想活");
+        assertThat(awaitPrivate(CONFIGURED_ADMIN, "又有新消息：真的撑不下去了，不想活"))
+                .contains("上报 #" + number + "（「" + name + "」", "/解决 " + number);
+        assertThat(escalations.timeline(number))
+                .extracting(StateChange.EscalationStep::kind)
+                .containsSubsequence("unacknowledged", "again", "notified", "acknowledged", "again");
+    }
+
+    @Test
+    void everydayHyperboleInAGroupRaisesNothing() throws Exception {
+        String t = tag();
+        String chat = "wrE2EHyper" + t;
+        registeredGroup(chat, "日常聊天测试群" + t);
+        String worker = "sw-" + t;
+        String resident = "res-" + t;
+        groups.grant(UserId.of(worker), Role.SOCIAL_WORKER, Optional.of(ChatId.of(chat)), UserId.of("e2e-seed"));
+
+        for (String words : List.of("累死了", "笑死我了", "饿死了", "气死我了")) {
+            String code = postInGroup(chat, resident, words);
+            assertThat(decidedAndSent("aibot:m" + code))
+                    .as("%s: nothing sent", words)
+                    .isEmpty();
+        }
+
+        assertThat(escalations.unresolvedFor(UserId.of(resident), Optional.of(ChatId.of(chat))))
+                .isEmpty();
+        Thread.sleep(300);
+        assertThat(FAKE.calls().stream().filter(card(worker, "esc_"))).isEmpty();
+        assertThat(FAKE.calls().stream()
+                        .filter(c -> c.path().equals(SEND)
+                                && c.body().path("touser").asText().equals(resident)))
+                .isEmpty();
+    }
+
+    @Test
+    void aPhoneNumberPostedInAGroupGetsAPrivateReminderAndNothingInTheGroup() throws Exception {
+        String t = tag();
+        String chat = "wrE2EPhone" + t;
+        String name = "隐私提醒测试群" + t;
+        registeredGroup(chat, name);
+        String resident = "res-" + t;
+
+        String code = postInGroup(chat, resident, "电话13812345678");
+
+        String reminder = awaitPrivate(resident, "电话号码");
+        assertThat(reminder).contains("「" + name + "」", "撤回").doesNotContain("13812345678");
+        assertThat(decidedAndSent("aibot:m" + code)).containsExactly("APP_TEXT");
+        nothingSaidInTheGroup(code);
+        assertThat(escalations.unresolvedFor(UserId.of(resident), Optional.of(ChatId.of(chat))))
+                .as("not a crisis")
+                .isEmpty();
     }
 }

@@ -22,7 +22,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("prod")
 // one live service per JVM, as in production: its workers stop when the class is done
 @DirtiesContext
-@SpringBootTest(classes = SansheBotApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = SansheBotApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // a chain that climbs in seconds, not minutes (EndToEndContract checks that these took effect)
+        properties = {
+            "bot.escalation.ack-timeout=" + EndToEndContract.ACK_TIMEOUT,
+            "bot.escalation.timer-poll=" + EndToEndContract.TIMER_POLL
+        })
 class ProductionEndToEndIT extends EndToEndContract {
     private static String url;
 

@@ -58,6 +58,19 @@ public final class WeComCallbacks {
                 + msgId + "</MsgId><AgentID>1000002</AgentID></xml>";
     }
 
+    /**
+     * A click on a template card's button, as the app's callback carries it (WeCom "模板卡片事件推送"): the card's
+     * TaskId, the button's key and the one-use ResponseCode for update_template_card.
+     */
+    public static String appCardClick(String user, String taskId, String buttonKey, String responseCode) {
+        return "<xml><ToUserName><![CDATA[" + CORP_ID + "]]></ToUserName><FromUserName><![CDATA[" + user
+                + "]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond()
+                + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event>"
+                + "<EventKey><![CDATA[" + buttonKey + "]]></EventKey><TaskId><![CDATA[" + taskId + "]]></TaskId>"
+                + "<CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[" + responseCode
+                + "]]></ResponseCode><AgentID>1000002</AgentID></xml>";
+    }
+
     public HttpResponse<String> postAibot(String plaintext) throws Exception {
         String enc = new WxCryptUtil(AIBOT_TOKEN, AIBOT_AES_KEY, "").encrypt(random16(), plaintext);
         return post("/wecom/aibot/callback", AIBOT_TOKEN, enc, "{\"encrypt\":\"" + enc + "\"}", "application/json");

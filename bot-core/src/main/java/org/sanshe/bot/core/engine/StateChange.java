@@ -84,8 +84,26 @@ public sealed interface StateChange {
         }
     }
 
-    /** An escalation opened, or its state, level, round or owner changed (stored whole). */
-    record EscalationSaved(org.sanshe.bot.core.escalation.Escalation escalation) implements StateChange {}
+    /**
+     * An escalation opened ({@code replaces} empty), or its state, level, round or owner changed (stored whole, only
+     * if it is still at version {@code replaces}).
+     */
+    record EscalationSaved(org.sanshe.bot.core.escalation.Escalation escalation, Optional<Instant> replaces)
+            implements StateChange {
+        /** A new escalation. */
+        public EscalationSaved(org.sanshe.bot.core.escalation.Escalation escalation) {
+            this(escalation, Optional.empty());
+        }
+
+        /**
+         * A change to one read at version {@code replaced} (its updatedAt): storage refuses it if another decision
+         * changed the escalation since (a click and a timer decided at once), and the event is decided again.
+         */
+        public static EscalationSaved replacing(
+                org.sanshe.bot.core.escalation.Escalation read, org.sanshe.bot.core.escalation.Escalation changed) {
+            return new EscalationSaved(changed, Optional.of(read.updatedAt()));
+        }
+    }
 
     /** One step of an escalation's timeline: who did what, when. The detail may quote the resident: encrypted. */
     record EscalationStep(long number, Instant at, Optional<UserId> actor, String kind, String detail)

@@ -65,7 +65,9 @@ public final class EscalationDesk {
 
     /**
      * A crisis about {@code subject} in {@code chat}. A second message while one is unresolved joins it (a timeline
-     * step) instead of opening another: the chain already runs.
+     * step) instead of opening another. While the chain runs, that is all; but the new words must reach a person in
+     * every state: whoever took it is told them at once, and one the whole chain left unanswered starts the chain
+     * again from its first level.
      */
     public Outcome open(
             Optional<ChatId> chat,
@@ -78,9 +80,24 @@ public final class EscalationDesk {
         List<StateChange> changes = new ArrayList<>();
         Optional<Escalation> running = ports.escalations().unresolvedFor(subject, chat);
         if (running.isPresent()) {
+            Escalation r = running.get();
             changes.add(new StateChange.EscalationStep(
-                    running.get().number(), at, reporter.or(() -> Optional.of(subject)), "again", excerpt));
-            return new Outcome(changes, List.of());
+                    r.number(), at, reporter.or(() -> Optional.of(subject)), "again", excerpt));
+            List<Outbound> out = new ArrayList<>();
+            if (r.state() == EscalationState.UNACKNOWLEDGED) {
+                // nobody is being messaged any more: without this the new words would reach nobody
+                notifyLevel(
+                        r,
+                        r.with(EscalationState.OPEN, 0, 0, Optional.empty(), at),
+                        levels(r.chat()),
+                        at,
+                        changes,
+                        out);
+            } else if (r.owner().isPresent()) {
+                out.add(new Outbound.PrivateMessage(
+                        r.owner().get(), texts.get("escalation.again", r.number(), where(r), subjectName(r), excerpt)));
+            }
+            return new Outcome(changes, out);
         }
         long number = ports.escalations().nextNumber();
         Escalation e = new Escalation(
@@ -98,7 +115,7 @@ public final class EscalationDesk {
                 at);
         changes.add(new StateChange.EscalationStep(number, at, reporter, "opened", excerpt));
         List<Outbound> out = new ArrayList<>();
-        notifyLevel(e, levels(chat), at, changes, out);
+        notifyLevel(null, e, levels(chat), at, changes, out);
         return new Outcome(changes, out);
     }
 
@@ -127,7 +144,7 @@ public final class EscalationDesk {
         Instant at = t.at();
         if (round >= settings.rounds() || levels.isEmpty()) {
             Escalation silent = e.with(EscalationState.UNACKNOWLEDGED, e.level(), e.round(), Optional.empty(), at);
-            changes.add(new StateChange.EscalationSaved(silent));
+            changes.add(StateChange.EscalationSaved.replacing(e, silent));
             changes.add(new StateChange.EscalationStep(e.number(), at, Optional.empty(), "unacknowledged", ""));
             for (UserId admin : admins(e.chat())) {
                 out.add(new Outbound.PrivateMessage(
@@ -138,7 +155,7 @@ public final class EscalationDesk {
         Escalation next = e.with(EscalationState.OPEN, level, round, e.owner(), at);
         changes.add(new StateChange.EscalationStep(
                 e.number(), at, Optional.empty(), "escalated", "level " + level + ", round " + round));
-        notifyLevel(next, levels, at, changes, out);
+        notifyLevel(e, next, levels, at, changes, out);
         return new Outcome(changes, out);
     }
 
@@ -168,7 +185,7 @@ public final class EscalationDesk {
         Escalation mine = e.with(EscalationState.ACKNOWLEDGED, e.level(), e.round(), Optional.of(by), at);
         Reply reply = Reply.text(texts.get("escalation.acknowledged", number, where(e), subjectName(e)))
                 .with(
-                        new StateChange.EscalationSaved(mine),
+                        StateChange.EscalationSaved.replacing(e, mine),
                         new StateChange.EscalationStep(number, at, Optional.of(by), "acknowledged", ""))
                 .audited(e.chat(), texts.get("audit.escalation.acknowledged", number));
         // the others already messaged in this round can stop
@@ -206,7 +223,7 @@ public final class EscalationDesk {
         changes.add(new StateChange.EscalationStep(
                 number, at, Optional.of(by), "handed-over", to.id().value()));
         List<Outbound> out = new ArrayList<>();
-        sendCards(handed, List.of(to.id()), at, changes, out);
+        sendCards(e, handed, List.of(to.id()), at, changes, out);
         Reply reply = Reply.text(texts.get("escalation.handedOver", number, LookupTexts.describe(to)))
                 .audited(
                         e.chat(),
@@ -236,7 +253,7 @@ public final class EscalationDesk {
         Escalation done = e.with(EscalationState.RESOLVED, e.level(), e.round(), Optional.of(by), at);
         return Reply.text(texts.get("escalation.resolved", number))
                 .with(
-                        new StateChange.EscalationSaved(done),
+                        StateChange.EscalationSaved.replacing(e, done),
                         new StateChange.EscalationStep(number, at, Optional.of(by), "resolved", result))
                 .audited(e.chat(), texts.get("audit.escalation.resolved", number));
     }
@@ -303,22 +320,39 @@ public final class EscalationDesk {
         return levels;
     }
 
+    /** @param read the escalation as stored before this decision; null for a new one */
     private void notifyLevel(
-            Escalation e, List<List<UserId>> levels, Instant at, List<StateChange> changes, List<Outbound> out) {
+            Escalation read,
+            Escalation e,
+            List<List<UserId>> levels,
+            Instant at,
+            List<StateChange> changes,
+            List<Outbound> out) {
         if (levels.isEmpty()) {
             // nobody holds a role of the chain: flagged at once, nobody to message
             Escalation nobody = e.with(EscalationState.UNACKNOWLEDGED, 0, e.round(), Optional.empty(), at);
-            changes.add(0, new StateChange.EscalationSaved(nobody));
+            changes.add(0, saved(read, nobody));
             changes.add(new StateChange.EscalationStep(e.number(), at, Optional.empty(), "nobody-to-notify", ""));
             return;
         }
-        sendCards(e, levels.get(Math.min(e.level(), levels.size() - 1)), at, changes, out);
+        sendCards(read, e, levels.get(Math.min(e.level(), levels.size() - 1)), at, changes, out);
+    }
+
+    private static StateChange.EscalationSaved saved(Escalation read, Escalation changed) {
+        return read == null
+                ? new StateChange.EscalationSaved(changed)
+                : StateChange.EscalationSaved.replacing(read, changed);
     }
 
     private void sendCards(
-            Escalation e, List<UserId> recipients, Instant at, List<StateChange> changes, List<Outbound> out) {
+            Escalation read,
+            Escalation e,
+            List<UserId> recipients,
+            Instant at,
+            List<StateChange> changes,
+            List<Outbound> out) {
         Escalation stamped = e.with(e.state(), e.level(), e.round(), e.owner(), at);
-        changes.add(0, new StateChange.EscalationSaved(stamped));
+        changes.add(0, saved(read, stamped));
         String title = texts.get("escalation.card.title", e.number(), categoryName(e));
         String description = texts.get(
                 "escalation.card.description",

@@ -158,6 +158,55 @@ class EscalationFlowTest {
     }
 
     @Test
+    void newWordsAfterTheWholeChainStayedSilentStartTheChainAgain() {
+        var step = residentSays("我不想活了");
+        for (int i = 1; i <= 6; i++) { // 3 levels × 2 rounds, then flagged
+            step = decide(timerOf(step, Events.NOW.plusSeconds(300L * i)));
+        }
+        assertThat(escalations.find(1).orElseThrow().state()).isEqualTo(EscalationState.UNACKNOWLEDGED);
+
+        var again = decide(Events.text()
+                .from("res-1202")
+                .inGroup(FOCUS)
+                .at(Events.NOW.plusSeconds(3600))
+                .saying("@三社助手 我还是不想活"));
+
+        // not a silent timeline step: the group's social worker gets a card again, and the chain runs again
+        assertThat(cards(again)).extracting(Outbound.EscalationCard::to).containsExactly(UserId.of("sw-zhang"));
+        assertThat(cards(again).get(0).number()).as("the same escalation").isEqualTo(1);
+        Escalation running = escalations.find(1).orElseThrow();
+        assertThat(running.state()).isEqualTo(EscalationState.OPEN);
+        assertThat(running.level()).isZero();
+        assertThat(running.round()).isZero();
+        assertThat(changes(again, StateChange.TimerSet.class)).hasSize(1);
+        assertThat(changes(again, StateChange.EscalationStep.class))
+                .extracting(StateChange.EscalationStep::kind)
+                .containsExactly("again", "notified");
+        assertThat(again.outbound())
+                .as("still nothing in the group")
+                .noneMatch(o -> o instanceof Outbound.ReplyInConversation);
+    }
+
+    @Test
+    void newWordsAfterSomeoneTookItReachThemAtOnce() {
+        residentSays("我不想活了");
+        decide(Events.text().from("sw-zhang").privately().saying("/接手 1"));
+
+        var again = residentSays("我还是不想活");
+
+        assertThat(cards(again)).isEmpty();
+        assertThat(again.outbound()).singleElement().satisfies(o -> {
+            assertThat(o).isInstanceOf(Outbound.PrivateMessage.class);
+            assertThat(((Outbound.PrivateMessage) o).to()).isEqualTo(UserId.of("sw-zhang"));
+            assertThat(((Outbound.PrivateMessage) o).text()).contains("#1", "3栋1202-自住", "我还是不想活");
+        });
+        assertThat(escalations.find(1).orElseThrow().state()).isEqualTo(EscalationState.ACKNOWLEDGED);
+        assertThat(changes(again, StateChange.EscalationStep.class))
+                .extracting(StateChange.EscalationStep::kind)
+                .containsExactly("again");
+    }
+
+    @Test
     void aTimerSetBeforeTheEscalationWasAcknowledgedDoesNothing() {
         var opened = residentSays("我不想活了");
         decide(new CardButtonClicked(

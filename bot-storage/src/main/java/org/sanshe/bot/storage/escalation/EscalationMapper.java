@@ -45,6 +45,11 @@ public interface EscalationMapper {
             + " chain_round = VALUES(chain_round), owner = VALUES(owner), updated_at = VALUES(updated_at)")
     int save(@Param("r") EscalationRow row);
 
+    /** Changes an escalation only if it is still at the version the decision read; 0 rows: someone changed it since. */
+    @Update("UPDATE escalation SET state = #{r.state}, chain_level = #{r.chainLevel}, chain_round = #{r.chainRound},"
+            + " owner = #{r.owner}, updated_at = #{r.updatedAt} WHERE id = #{r.id} AND updated_at = #{expected}")
+    int updateIf(@Param("r") EscalationRow row, @Param("expected") long expected);
+
     @Insert("INSERT INTO escalation_step (escalation, at, actor, kind, detail)"
             + " VALUES (#{escalation}, #{at}, #{actor}, #{kind}, #{detail})")
     int step(

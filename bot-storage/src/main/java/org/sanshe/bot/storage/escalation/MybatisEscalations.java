@@ -61,7 +61,7 @@ public final class MybatisEscalations implements Escalations {
     public boolean apply(StateChange change) {
         if (change instanceof StateChange.EscalationSaved s) {
             Escalation e = s.escalation();
-            mapper.save(new EscalationMapper.EscalationRow(
+            var row = new EscalationMapper.EscalationRow(
                     e.number(),
                     e.chat().map(ChatId::value).orElse(""),
                     e.subject().value(),
@@ -73,7 +73,13 @@ public final class MybatisEscalations implements Escalations {
                     e.round(),
                     e.owner().map(UserId::value).orElse(null),
                     e.openedAt().toEpochMilli(),
-                    e.updatedAt().toEpochMilli()));
+                    e.updatedAt().toEpochMilli());
+            if (s.replaces().isEmpty()) {
+                mapper.save(row);
+            } else if (mapper.updateIf(row, s.replaces().get().toEpochMilli()) != 1) {
+                // a click and a timer decided at once: roll the whole decision back; it is decided again on fresh state
+                throw new ConcurrentEscalationChange(e.number());
+            }
             return true;
         }
         if (change instanceof StateChange.EscalationStep s) {
@@ -114,5 +120,12 @@ public final class MybatisEscalations implements Escalations {
                 Optional.ofNullable(r.owner()).map(UserId::of),
                 Instant.ofEpochMilli(r.openedAt()),
                 Instant.ofEpochMilli(r.updatedAt()));
+    }
+
+    /** Another decision changed the escalation after this one read it. */
+    public static final class ConcurrentEscalationChange extends IllegalStateException {
+        ConcurrentEscalationChange(long number) {
+            super("escalation " + number + " changed since it was read");
+        }
     }
 }

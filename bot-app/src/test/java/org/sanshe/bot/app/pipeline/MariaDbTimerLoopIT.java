@@ -1,0 +1,36 @@
+package org.sanshe.bot.app.pipeline;
+
+import org.junit.jupiter.api.AfterAll;
+import org.sanshe.bot.storage.support.RealServices;
+import org.sanshe.bot.storage.support.StorageTestApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Timer loops racing over MariaDB/MySQL, in a fresh database made for this run. */
+@SpringBootTest(
+        classes = StorageTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "bot.storage.data-key=" + StorageTestApplication.DATA_KEY,
+            "bot.storage.coordination=local",
+            "bot.local.data-dir=${java.io.tmpdir}/sanshe-timerloop-it"
+        })
+class MariaDbTimerLoopIT extends TimerLoopContract {
+    private static String url;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        url = RealServices.freshDatabase("sanshe_timer_it");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> RealServices.MYSQL_USER);
+        registry.add("spring.datasource.password", () -> RealServices.MYSQL_PASSWORD);
+    }
+
+    @AfterAll
+    static void drop() {
+        if (url != null) {
+            RealServices.dropDatabase(url);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.sanshe.bot.storage.contract;
+
+import org.junit.jupiter.api.AfterAll;
+import org.sanshe.bot.storage.support.RealServices;
+import org.sanshe.bot.storage.support.StorageTestApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The escalation contract on a real MariaDB/MySQL server, in a fresh database made for this run: Flyway applies every
+ * migration, V4 included, before the first test.
+ */
+@SpringBootTest(
+        classes = StorageTestApplication.class,
+        properties = {"bot.storage.data-key=" + StorageTestApplication.DATA_KEY, "bot.storage.coordination=local"})
+class MariaDbEscalationIT extends EscalationContract {
+    private static String url;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        url = RealServices.freshDatabase("sanshe_esc_it");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> RealServices.MYSQL_USER);
+        registry.add("spring.datasource.password", () -> RealServices.MYSQL_PASSWORD);
+    }
+
+    @AfterAll
+    static void drop() {
+        if (url != null) {
+            RealServices.dropDatabase(url);
+        }
+    }
+}
