@@ -1,6 +1,7 @@
 package org.sanshe.bot.core.rule;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public record Lexicon(List<Term> terms, List<String> exceptions, List<String> ne
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + folder, e);
+            throw new UncheckedIOException("cannot list " + folder, e);
         }
         if (files.isEmpty()) {
             reader.fileError(folder.toString(), "no *.tsv lexicon files");
@@ -79,7 +80,7 @@ public record Lexicon(List<Term> terms, List<String> exceptions, List<String> ne
             try {
                 reader.read(file.getFileName().toString(), Files.readAllBytes(file));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read " + file, e);
+                throw new UncheckedIOException("cannot read " + file, e);
             }
         }
         return reader.result();

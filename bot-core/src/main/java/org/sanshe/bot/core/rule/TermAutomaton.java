@@ -9,10 +9,12 @@ import java.util.List;
  *
  * <p>States are numbered from 0 (the root). The goto function is one open-addressing hash table keyed by (state,
  * character), so a state costs a few bytes however many distinct characters the words use (Chinese has thousands).
- * Each slot is one {@code long}: the key (state and character) in the high 40 bits, the target state in the low 24, so
- * a lookup touches one cache line, which is what keeps a 10,000-term automaton about as fast as a small one. That limits
- * an automaton to 2<sup>24</sup> states (some 16 million characters of terms). The failure function is an array; the output function is each state's own words plus a link to the nearest state on its
- * failure chain that has words of its own (the dictionary suffix link), so reporting walks only states that report.
+ * Each slot is one {@code long}, the key (state and character) in the high 40 bits and the target state in the low 24,
+ * so a lookup usually touches one cache line; this limits an automaton to 2<sup>24</sup> states (some 16 million
+ * characters of terms). The root, where most characters of a message are read, has a plain array by character
+ * (256 KiB) instead. The failure function is an array; the output function is each state's own words plus a link to
+ * the nearest state on its failure chain that has words of its own (the dictionary suffix link), so reporting walks
+ * only states that report.
  *
  * <p>Built once, never changed afterwards; every field is final and every array is written only by the constructor, so
  * one instance may be shared by any number of threads.
@@ -35,6 +37,9 @@ final class TermAutomaton {
 
     private final int mask;
     private final int shift;
+    /** The root's transitions by character: most characters of a message are read at the root. */
+    private final int[] rootNext;
+
     private final int[] fail;
     /** Nearest state on the failure chain (excluding the state itself) with words of its own, or -1. */
     private final int[] outputLink;
@@ -44,11 +49,18 @@ final class TermAutomaton {
     private final int[] ownWords;
 
     private TermAutomaton(
-            int[] wordLength, long[] slots, int[] fail, int[] outputLink, int[] ownStart, int[] ownWords) {
+            int[] wordLength,
+            long[] slots,
+            int[] rootNext,
+            int[] fail,
+            int[] outputLink,
+            int[] ownStart,
+            int[] ownWords) {
         this.wordLength = wordLength;
         this.slots = slots;
         this.mask = slots.length - 1;
         this.shift = 64 - Integer.numberOfTrailingZeros(slots.length);
+        this.rootNext = rootNext;
         this.fail = fail;
         this.outputLink = outputLink;
         this.ownStart = ownStart;
@@ -114,7 +126,12 @@ final class TermAutomaton {
                 queue[tail++] = child;
             }
         }
-        return new TermAutomaton(lengths, trie.slots, fail, outputLink, ownStart, ownWords);
+        int[] rootNext = new int[Character.MAX_VALUE + 1];
+        Arrays.fill(rootNext, -1);
+        for (int child = trie.firstChild[0]; child != -1; child = trie.nextSibling[child]) {
+            rootNext[trie.edge[child]] = child;
+        }
+        return new TermAutomaton(lengths, trie.slots, rootNext, fail, outputLink, ownStart, ownWords);
     }
 
     int states() {
@@ -143,6 +160,9 @@ final class TermAutomaton {
     }
 
     private int goTo(int state, char c) {
+        if (state == 0) {
+            return rootNext[c];
+        }
         long key = ((long) state << 16) | c;
         int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
         while (true) {

@@ -17,6 +17,7 @@ class ChatLinesTest {
     @CsvSource(delimiter = '|', textBlock = """
             我真的不想活了，太累了                          | SELF_HARM
             活着没意思，不如早点走                          | SELF_HARM
+            活着真的没意思，每天就是等着                    | SELF_HARM
             我老伴走了以后，我就是个累赘，不想拖累孩子们    | SELF_HARM
             我已经攒了一瓶安眠药                            | SELF_HARM
             千万别想不开啊，有什么事跟我们说                | SELF_HARM
@@ -33,10 +34,14 @@ class ChatLinesTest {
             3栋有个老人走丢了，穿灰色外套，大家帮忙留意     | FALL_OR_LOST
             独居的李奶奶敲门没人应，电话也打不通            | FALL_OR_LOST
             他又打我了，我不敢回家                          | DOMESTIC_VIOLENCE
+            我老公喝了酒就打我，孩子吓得一直哭              | DOMESTIC_VIOLENCE
+            他没有打我，就是吵得很凶                        | -
+            有事打我电话，24小时开机                        | -
             老公喝酒就家暴，孩子也被打                      | DOMESTIC_VIOLENCE
             最近压力很大，感觉快崩溃了                      | SEVERE_DISTRESS
             听说明天要封城了，赶紧转发扩散                  | RUMOUR
             内部消息，别外传                                | RUMOUR
+            请不要轻信和传播小道消息，以官方通知为准        | -
             喝符水能治新冠，我舅舅就是这么好的              | SUPERSTITION
             看到请转发，保全家平安，不转就会倒霉            | SUPERSTITION
             谁再乱说我弄死你                                | PORN_VIOLENCE
