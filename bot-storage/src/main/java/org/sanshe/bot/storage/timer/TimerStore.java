@@ -30,8 +30,17 @@ public final class TimerStore {
         return mapper.due(clock.millis(), limit);
     }
 
+    /**
+     * @return true for the one caller that moved the timer from pending to fired. Losing a lock race (a deadlock
+     *     victim on InnoDB's index locks) counts as losing: the timer is then fired by the winner, or still pending and
+     *     handed over again on the next pass, which the inbox key makes harmless.
+     */
     public boolean markFired(long id) {
-        return mapper.fired(id, clock.millis()) == 1;
+        try {
+            return mapper.fired(id, clock.millis()) == 1;
+        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+            return false;
+        }
     }
 
     public long pending() {
