@@ -66,6 +66,11 @@ public final class WeComSender implements OutboxSender {
                 .toUser(m.target())
                 .content(cut(m.body(), MAX_TEXT_BYTES))
                 .build();
+        return send(msg, "message/send");
+    }
+
+    /** message/send with WeCom's duplicate check on, so a retry after an unclear failure is not shown twice. */
+    private DeliveryResult send(WxCpMessage msg, String api) {
         msg.setEnableDuplicateCheck(true);
         msg.setDuplicateCheckInterval(1800);
         try {
@@ -73,10 +78,10 @@ public final class WeComSender implements OutboxSender {
             return new DeliveryResult.Sent(
                     Optional.ofNullable(result.getMsgId()).orElse(""));
         } catch (WxErrorException e) {
-            return classify(e.getError().getErrorCode(), "message/send");
+            return classify(e.getError().getErrorCode(), api);
         } catch (WxRuntimeException e) {
             // the library's own retries on -1 ran out, or the network failed
-            return new DeliveryResult.Retry("message/send: " + e.getMessage(), Optional.empty());
+            return new DeliveryResult.Retry(api + ": " + e.getMessage(), Optional.empty());
         }
     }
 
@@ -110,17 +115,7 @@ public final class WeComSender implements OutboxSender {
                                 .key("handover")
                                 .build()))
                 .build();
-        msg.setEnableDuplicateCheck(true);
-        msg.setDuplicateCheckInterval(1800);
-        try {
-            WxCpMessageSendResult result = wecom.getMessageService().send(msg);
-            return new DeliveryResult.Sent(
-                    Optional.ofNullable(result.getMsgId()).orElse(""));
-        } catch (WxErrorException e) {
-            return classify(e.getError().getErrorCode(), "message/send card");
-        } catch (WxRuntimeException e) {
-            return new DeliveryResult.Retry("message/send card: " + e.getMessage(), Optional.empty());
-        }
+        return send(msg, "message/send card");
     }
 
     /** Changes the clicker's card button to a label, with the click's one-use response code. */
