@@ -20,8 +20,8 @@ else
   export SANSHE_SERVICES=down
 fi
 
-say "mvn verify (unit, integration and end-to-end tests)"
-mvn -B -ntp verify
+say "mvn clean verify (unit, integration and end-to-end tests; clean, so bot-app.jar never packs stale module jars)"
+mvn -B -ntp clean verify
 
 if ! command -v node >/dev/null; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then

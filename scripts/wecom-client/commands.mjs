@@ -24,10 +24,10 @@ import {
   genCredentials, launchApp, stopApp, waitHealthy, tailFile,
   request, makeCallbacks, appTextXml, botText, replyText, randomHex,
 } from './harness.mjs';
+import { CaseFailure, expect, expectHas, parseSuiteArgs, show, talker } from './suite.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
-const REPLY_TIMEOUT_MS = 10_000; // contract: replies within 10 s
 const START_TIMEOUT_MS = 90_000;
 const BOT = '@三社助手';
 const ADMIN = 'admin01'; // harness.launchApp sets BOT_ADMINS=admin01
@@ -39,31 +39,10 @@ const COMMON_ARGS = ['--bot.local.seed-demo=false', '--bot.command-limit=1000'];
 
 // ---------------------------------------------------------------- options
 
-function parseArgs(argv) {
-  const o = { jar: path.join(REPO, 'bot-app/target/bot-app.jar'), keepLogs: false, verbose: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--jar') o.jar = argv[++i];
-    else if (a === '--keep-logs') o.keepLogs = true;
-    else if (a === '--verbose') o.verbose = true;
-    else if (a === '-h' || a === '--help') {
-      console.log('usage: commands.mjs [--jar PATH] [--keep-logs] [--verbose]');
-      process.exit(0);
-    } else throw new Error(`unknown option ${a}`);
-  }
-  return o;
-}
-
 // ---------------------------------------------------------------- assertions
 
-class CaseFailure extends Error {}
-function expect(cond, reason) { if (!cond) throw new CaseFailure(reason); }
-const show = (s, n = 400) => { s = String(s ?? ''); return JSON.stringify(s.length > n ? `${s.slice(0, n)}…` : s); };
 const count = (text, needle) => text.split(needle).length - 1;
 
-function expectHas(text, needle, what) {
-  expect(text.includes(needle), `${what}: reply does not contain ${JSON.stringify(needle)}; reply=${show(text)}`);
-}
 function expectLacks(text, needle, what) {
   expect(!text.includes(needle), `${what}: reply should not contain ${JSON.stringify(needle)}; reply=${show(text)}`);
 }
@@ -74,60 +53,10 @@ function expectOnce(text, needle, what) {
 
 // ---------------------------------------------------------------- talking to one app
 
-let verbose = false; // --verbose: every exchange as # lines
-const trace = (what, reply) => {
-  if (verbose) console.log(`# ${what}\n${String(reply).split('\n').map((l) => `#   | ${l}`).join('\n')}`);
-};
-
-/**
- * WeCom users talking to one running app: inGroup() (AI bot, chattype group,
- * answered at the response_url) or inPrivate() (self-built app XML, answered
- * by message/send). Each call waits for the one answer it causes and returns
- * its text.
- */
-function talker({ creds, baseUrl, fake, runId }) {
-  const cb = makeCallbacks(creds);
-  let seq = 0;
-
-  async function accepted(c, what) {
-    const r = await request({ ...c, url: baseUrl + c.path });
-    expect(r.status === 200, `${what}: callback answered HTTP ${r.status} ${show(r.body, 160)}, want 200`);
-  }
-
-  /** `from` says `content` in group chat `chat` (chattype group). */
-  async function inGroup(chat, from, content) {
-    const code = `rc_${runId}_${++seq}_${randomHex(4)}`;
-    const responseUrl = `${fake.baseUrl}/cgi-bin/aibot/response?response_code=${encodeURIComponent(code)}`;
-    const what = `${from} in ${chat}: ${JSON.stringify(content)}`;
-    await accepted(cb.botPost(botText({ chatid: chat, from, content, responseUrl })), what);
-    const rec = await fake.waitFor(() => fake.aibotByCode.get(code), REPLY_TIMEOUT_MS);
-    expect(rec, `${what}: no POST to response_url within ${REPLY_TIMEOUT_MS / 1000} s`);
-    expect(rec.body?.msgtype === 'markdown', `${what}: reply msgtype ${JSON.stringify(rec.body?.msgtype)}, want "markdown"`);
-    trace(what, replyText(rec.body));
-    return replyText(rec.body);
-  }
-
-  /** `from` writes `content` to the app privately (XML callback). */
-  async function inPrivate(from, content) {
-    const before = fake.sendsTo(from).length;
-    const what = `${from} privately: ${JSON.stringify(content)}`;
-    await accepted(cb.appPost(appTextXml(creds, { from, content })), what);
-    const recs = await fake.waitFor(() => { const r = fake.sendsTo(from); return r.length > before ? r : null; }, REPLY_TIMEOUT_MS);
-    expect(recs, `${what}: no message/send to ${from} within ${REPLY_TIMEOUT_MS / 1000} s`);
-    const rec = recs[before];
-    expect(rec.tokenKnown, `${what}: message/send used an access_token the fake never issued`);
-    trace(what, replyText(rec.body));
-    return replyText(rec.body);
-  }
-
-  return { inGroup, inPrivate };
-}
-
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  verbose = opts.verbose;
+  const opts = parseSuiteArgs(process.argv.slice(2), 'commands.mjs');
   const runId = randomHex(3);
   const t0 = Date.now();
   const note = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);

@@ -36,10 +36,10 @@ import {
   launchApp, stopApp, waitHealthy, tailFile, sleep,
   request, makeCallbacks, appTextXml, botText, replyText, randomHex, nowTs,
 } from './harness.mjs';
+import { CaseFailure, REPLY_TIMEOUT_MS, expect, expectHas, parseSuiteArgs, show, talker, trace } from './suite.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
-const REPLY_TIMEOUT_MS = 10_000; // contract: replies within 10 s
 const START_TIMEOUT_MS = 90_000;
 const ACK_TIMEOUT_MS = 3_000; // --bot.escalation.ack-timeout below
 const POLL_MS = 300; // --bot.escalation.timer-poll below
@@ -57,34 +57,7 @@ const APP_ARGS = [
 
 // ---------------------------------------------------------------- options
 
-function parseArgs(argv) {
-  const o = { jar: path.join(REPO, 'bot-app/target/bot-app.jar'), keepLogs: false, verbose: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--jar') o.jar = argv[++i];
-    else if (a === '--keep-logs') o.keepLogs = true;
-    else if (a === '--verbose') o.verbose = true;
-    else if (a === '-h' || a === '--help') {
-      console.log('usage: escalation.mjs [--jar PATH] [--keep-logs] [--verbose]');
-      process.exit(0);
-    } else throw new Error(`unknown option ${a}`);
-  }
-  return o;
-}
-
 // ---------------------------------------------------------------- assertions
-
-class CaseFailure extends Error {}
-function expect(cond, reason) { if (!cond) throw new CaseFailure(reason); }
-const show = (s, n = 400) => { s = String(s ?? ''); return JSON.stringify(s.length > n ? `${s.slice(0, n)}…` : s); };
-function expectHas(text, needle, what) {
-  expect(String(text).includes(needle), `${what}: does not contain ${JSON.stringify(needle)}; text=${show(text)}`);
-}
-
-let verbose = false;
-const trace = (what, text) => {
-  if (verbose) console.log(`# ${what}\n${String(text).split('\n').map((l) => `#   | ${l}`).join('\n')}`);
-};
 
 // ---------------------------------------------------------------- WeCom cards
 
@@ -104,70 +77,10 @@ function cardText(rec) {
 
 // ---------------------------------------------------------------- talking to the app
 
-/**
- * WeCom users talking to one running app. post* only deliver the callback
- * (and check it was accepted with 200); what the bot does is read from the
- * fake's records by the caller.
- */
-function talker({ creds, baseUrl, fake, runId }) {
-  const cb = makeCallbacks(creds);
-  let seq = 0;
-
-  async function accepted(c, what) {
-    const r = await request({ ...c, url: baseUrl + c.path });
-    expect(r.status === 200, `${what}: callback answered HTTP ${r.status} ${show(r.body, 160)}, want 200`);
-  }
-
-  /** `from` @-mentions the bot in group `chat`; answers the response_url code this message carries. */
-  async function postInGroup(chat, from, content) {
-    const code = `rc_${runId}_${++seq}_${randomHex(4)}`;
-    const responseUrl = `${fake.baseUrl}/cgi-bin/aibot/response?response_code=${encodeURIComponent(code)}`;
-    await accepted(cb.botPost(botText({ chatid: chat, from, content, responseUrl })), `${from} in ${chat}: ${JSON.stringify(content)}`);
-    return code;
-  }
-
-  /** An @-message in a group and the bot's one answer at its response_url. */
-  async function inGroup(chat, from, content) {
-    const what = `${from} in ${chat}: ${JSON.stringify(content)}`;
-    const code = await postInGroup(chat, from, content);
-    const rec = await fake.waitFor(() => fake.aibotByCode.get(code), REPLY_TIMEOUT_MS);
-    expect(rec, `${what}: no POST to response_url within ${REPLY_TIMEOUT_MS / 1000} s`);
-    trace(what, replyText(rec.body));
-    return replyText(rec.body);
-  }
-
-  /** `from` writes to the app privately; answers the text of the next message/send to them. */
-  async function inPrivate(from, content) {
-    const before = fake.sendsTo(from).filter((r) => r.body?.msgtype === 'text').length;
-    const what = `${from} privately: ${JSON.stringify(content)}`;
-    await accepted(cb.appPost(appTextXml(creds, { from, content })), what);
-    const recs = await fake.waitFor(() => {
-      const r = fake.sendsTo(from).filter((x) => x.body?.msgtype === 'text');
-      return r.length > before ? r : null;
-    }, REPLY_TIMEOUT_MS);
-    expect(recs, `${what}: no message/send to ${from} within ${REPLY_TIMEOUT_MS / 1000} s`);
-    trace(what, replyText(recs[before].body));
-    return replyText(recs[before].body);
-  }
-
-  /** `from` clicks the button `key` of the card `taskId` (app event template_card_event). */
-  async function click(from, taskId, key, responseCode) {
-    const xml = `<xml><ToUserName><![CDATA[${creds.corpId}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName>`
-      + `<CreateTime>${nowTs()}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event>`
-      + `<EventKey><![CDATA[${key}]]></EventKey><TaskId><![CDATA[${taskId}]]></TaskId>`
-      + `<CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[${responseCode}]]></ResponseCode>`
-      + `<AgentID>${creds.agentId}</AgentID></xml>`;
-    await accepted(cb.appPost(xml), `${from} clicks ${key} on ${taskId}`);
-  }
-
-  return { postInGroup, inGroup, inPrivate, click };
-}
-
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  verbose = opts.verbose;
+  const opts = parseSuiteArgs(process.argv.slice(2), 'escalation.mjs');
   const runId = randomHex(3);
   const t0 = Date.now();
   const note = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);

@@ -83,15 +83,18 @@ public class PipelineConfiguration {
 
     /** Backlog and failures as gauges, read from storage every few seconds (not on every scrape). */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService pipelineGauges(DispatchStore dispatch, OutboxStore outbox, MeterRegistry m) {
+    ScheduledExecutorService pipelineGauges(
+            DispatchStore dispatch, OutboxStore outbox, TimerStore timers, MeterRegistry m) {
         AtomicLong inboxNew = new AtomicLong();
         AtomicLong inboxFailed = new AtomicLong();
         AtomicLong outboxPending = new AtomicLong();
         AtomicLong outboxFailed = new AtomicLong();
+        AtomicLong timersPending = new AtomicLong();
         Gauge.builder("bot.inbox.backlog", inboxNew, AtomicLong::get).register(m);
         Gauge.builder("bot.inbox.failed", inboxFailed, AtomicLong::get).register(m);
         Gauge.builder("bot.outbox.pending", outboxPending, AtomicLong::get).register(m);
         Gauge.builder("bot.outbox.failed", outboxFailed, AtomicLong::get).register(m);
+        Gauge.builder("bot.timers.pending", timersPending, AtomicLong::get).register(m);
         ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pipeline-gauges");
             t.setDaemon(true);
@@ -104,6 +107,7 @@ public class PipelineConfiguration {
                         inboxFailed.set(dispatch.countInbox("FAILED"));
                         outboxPending.set(outbox.count("PENDING"));
                         outboxFailed.set(outbox.count("FAILED"));
+                        timersPending.set(timers.pending());
                     } catch (RuntimeException e) {
                         // storage down: the gauges keep their last values; health says the rest
                     }

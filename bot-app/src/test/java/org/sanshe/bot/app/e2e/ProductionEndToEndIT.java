@@ -40,14 +40,11 @@ class ProductionEndToEndIT extends EndToEndContract {
     static void properties(DynamicPropertyRegistry registry) {
         RealServices.requireRedis();
         forgetCachedAccessToken();
-        url = RealServices.freshDatabase("sanshe_e2e");
+        url = RealServices.useFreshDatabase(registry, "sanshe_e2e");
         for (String p : WeComCallbacks.properties(FAKE.baseUrl())) {
             String[] kv = p.split("=", 2);
             registry.add(kv[0], () -> kv[1]);
         }
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> RealServices.MYSQL_USER);
-        registry.add("spring.datasource.password", () -> RealServices.MYSQL_PASSWORD);
         registry.add("spring.data.redis.host", () -> RealServices.REDIS_HOST);
         registry.add("spring.data.redis.port", () -> RealServices.REDIS_PORT);
     }

@@ -21,10 +21,7 @@ class MariaDbTimerLoopIT extends TimerLoopContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        url = RealServices.freshDatabase("sanshe_timer_it");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> RealServices.MYSQL_USER);
-        registry.add("spring.datasource.password", () -> RealServices.MYSQL_PASSWORD);
+        url = RealServices.useFreshDatabase(registry, "sanshe_timer_it");
     }
 
     @AfterAll

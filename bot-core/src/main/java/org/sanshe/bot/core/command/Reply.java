@@ -58,6 +58,15 @@ public record Reply(
         return new Reply(text, changes, all, refused, auditDetail, auditChat);
     }
 
+    /** This reply plus what a use case decided (its state changes and messages), for commands that delegate. */
+    public Reply including(org.sanshe.bot.core.engine.Outcome outcome) {
+        var c = new ArrayList<>(changes);
+        c.addAll(outcome.changes());
+        var a = new ArrayList<>(actions);
+        a.addAll(outcome.outbound());
+        return new Reply(text, c, a, refused, auditDetail, auditChat);
+    }
+
     /** What the audit keeps about this command; without it the audit keeps the reply's first line. */
     public Reply audited(String detail) {
         return new Reply(text, changes, actions, refused, Optional.of(detail), auditChat);

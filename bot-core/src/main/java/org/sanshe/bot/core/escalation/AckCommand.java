@@ -26,7 +26,7 @@ public final class AckCommand implements Command {
 
     @Override
     public Reply execute(CommandContext ctx) {
-        return EscalationNumbers.parse(ctx.args().get(0), ctx.texts())
+        return EscalationNumbers.parse(ctx.args().get(0))
                 .map(n -> ctx.escalations().acknowledge(n, ctx.caller().id(), ctx.now(), Optional.empty()))
                 .orElseGet(() -> EscalationNumbers.bad(ctx.args().get(0), ctx.texts()));
     }

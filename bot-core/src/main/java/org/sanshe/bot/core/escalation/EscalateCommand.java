@@ -46,13 +46,8 @@ public final class EscalateCommand implements Command {
         String text = ctx.event().conversation().isGroup()
                 ? ctx.texts().get("escalation.reported.inGroup")
                 : ctx.texts().get("escalation.reported.privately");
-        Reply reply = Reply.text(text).audited(where, ctx.texts().get("audit.escalation.reported"));
-        for (var c : opened.changes()) {
-            reply = reply.with(c);
-        }
-        for (var o : opened.outbound()) {
-            reply = reply.and(o);
-        }
-        return reply;
+        return Reply.text(text)
+                .audited(where, ctx.texts().get("audit.escalation.reported"))
+                .including(opened);
     }
 }

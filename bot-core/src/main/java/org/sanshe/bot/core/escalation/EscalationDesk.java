@@ -224,17 +224,11 @@ public final class EscalationDesk {
                 number, at, Optional.of(by), "handed-over", to.id().value()));
         List<Outbound> out = new ArrayList<>();
         sendCards(e, handed, List.of(to.id()), at, changes, out);
-        Reply reply = Reply.text(texts.get("escalation.handedOver", number, LookupTexts.describe(to)))
+        return Reply.text(texts.get("escalation.handedOver", number, LookupTexts.describe(to)))
                 .audited(
                         e.chat(),
-                        texts.get("audit.escalation.handedOver", number, to.id().value()));
-        for (StateChange c : changes) {
-            reply = reply.with(c);
-        }
-        for (Outbound o : out) {
-            reply = reply.and(o);
-        }
-        return reply;
+                        texts.get("audit.escalation.handedOver", number, to.id().value()))
+                .including(new Outcome(changes, out));
     }
 
     public Reply resolve(long number, UserId by, String result, Instant at) {
@@ -260,8 +254,9 @@ public final class EscalationDesk {
 
     /** Unresolved escalations the member may act on, newest first. */
     public List<Escalation> visibleTo(UserId member, int limit) {
+        java.util.Map<Optional<ChatId>, List<List<UserId>>> chains = new java.util.HashMap<>();
         return ports.escalations().unresolved(200).stream()
-                .filter(e -> mayAct(e, member))
+                .filter(e -> mayAct(e, member, chains.computeIfAbsent(e.chat(), this::levels)))
                 .limit(limit)
                 .toList();
     }
@@ -279,10 +274,14 @@ public final class EscalationDesk {
 
     /** Whether the member is in the escalation's chain, or a social worker or admin of its group. */
     public boolean mayAct(Escalation e, UserId member) {
+        return mayAct(e, member, levels(e.chat()));
+    }
+
+    private boolean mayAct(Escalation e, UserId member, List<List<UserId>> levels) {
         if (e.owner().filter(member::equals).isPresent()) {
             return true;
         }
-        if (levels(e.chat()).stream().anyMatch(l -> l.contains(member))) {
+        if (levels.stream().anyMatch(l -> l.contains(member))) {
             return true;
         }
         return authority.callerIn(member, e.chat()).can(Role.SOCIAL_WORKER);

@@ -10,7 +10,7 @@ import org.sanshe.bot.core.text.Texts;
 final class EscalationNumbers {
     private EscalationNumbers() {}
 
-    static Optional<Long> parse(String typed, Texts texts) {
+    static Optional<Long> parse(String typed) {
         String t = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip().replaceFirst("^(#|编号)\\s*", "");
         return t.matches("\\d{1,18}") ? Optional.of(Long.parseLong(t)) : Optional.empty();
     }

@@ -16,9 +16,4 @@ public enum EscalationState {
     public String chineseName() {
         return chineseName;
     }
-
-    /** Still needs a person: open, or unacknowledged after the whole chain. */
-    public boolean needsSomeone() {
-        return this == OPEN || this == UNACKNOWLEDGED;
-    }
 }

@@ -29,7 +29,7 @@ public final class HandOverCommand implements Command {
 
     @Override
     public Reply execute(CommandContext ctx) {
-        var number = EscalationNumbers.parse(ctx.args().get(0), ctx.texts());
+        var number = EscalationNumbers.parse(ctx.args().get(0));
         if (number.isEmpty()) {
             return EscalationNumbers.bad(ctx.args().get(0), ctx.texts());
         }

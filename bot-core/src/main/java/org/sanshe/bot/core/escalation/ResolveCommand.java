@@ -25,7 +25,7 @@ public final class ResolveCommand implements Command {
 
     @Override
     public Reply execute(CommandContext ctx) {
-        return EscalationNumbers.parse(ctx.args().get(0), ctx.texts())
+        return EscalationNumbers.parse(ctx.args().get(0))
                 .map(n -> ctx.escalations().resolve(n, ctx.caller().id(), ctx.rest(1), ctx.now()))
                 .orElseGet(() -> EscalationNumbers.bad(ctx.args().get(0), ctx.texts()));
     }

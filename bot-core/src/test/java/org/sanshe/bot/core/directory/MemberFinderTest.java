@@ -33,7 +33,15 @@ class MemberFinderTest {
     private final FakeRoleGrants roles = Fakes.roles();
 
     private Lookup<Member> find(String typed, Optional<ChatId> where, String... configuredAdmins) {
-        var ports = new Ports(Fakes.groups(), roles, members, Fakes.contexts(), Fakes.audit(), Fakes.limiter());
+        var ports = new Ports(
+                Fakes.groups(),
+                roles,
+                members,
+                Fakes.contexts(),
+                Fakes.audit(),
+                Fakes.limiter(),
+                Fakes.escalations(),
+                org.sanshe.bot.core.port.ContentScanner.NONE);
         Set<UserId> admins =
                 Set.copyOf(List.of(configuredAdmins).stream().map(UserId::of).toList());
         return new MemberFinder(ports, admins).find(typed, where);

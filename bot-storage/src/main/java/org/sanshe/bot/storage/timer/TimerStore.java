@@ -43,6 +43,7 @@ public final class TimerStore {
         }
     }
 
+    /** Timers not fired yet: a gauge for operators (a growing number means no instance is firing them). */
     public long pending() {
         return mapper.pending();
     }

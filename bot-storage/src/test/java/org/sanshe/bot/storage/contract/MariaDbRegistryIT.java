@@ -19,10 +19,7 @@ class MariaDbRegistryIT extends RegistryContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        url = RealServices.freshDatabase("sanshe_reg_it");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> RealServices.MYSQL_USER);
-        registry.add("spring.datasource.password", () -> RealServices.MYSQL_PASSWORD);
+        url = RealServices.useFreshDatabase(registry, "sanshe_reg_it");
     }
 
     @AfterAll

@@ -16,10 +16,7 @@ class MariaDbStorageIT extends StorageContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        url = RealServices.freshDatabase("sanshe_it");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> RealServices.MYSQL_USER);
-        registry.add("spring.datasource.password", () -> RealServices.MYSQL_PASSWORD);
+        url = RealServices.useFreshDatabase(registry, "sanshe_it");
     }
 
     @AfterAll

@@ -49,6 +49,16 @@ public final class RealServices {
                 + "?useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=utf8";
     }
 
+    /** A fresh database (see {@link #freshDatabase}) set as the test context's data source; answers its URL. */
+    public static String useFreshDatabase(
+            org.springframework.test.context.DynamicPropertyRegistry registry, String prefix) {
+        String url = freshDatabase(prefix);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> MYSQL_USER);
+        registry.add("spring.datasource.password", () -> MYSQL_PASSWORD);
+        return url;
+    }
+
     public static void dropDatabase(String jdbcUrl) {
         String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1, jdbcUrl.indexOf('?'));
         try (Connection c = DriverManager.getConnection(serverUrl(), MYSQL_USER, MYSQL_PASSWORD);
