@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param bootstrap groups and role grants declared in configuration, applied idempotently at every start
  * @param escalation how crisis escalations climb their chain
  * @param lexiconDir a folder of lexicon files replacing the packaged config/lexicon/*.tsv; empty: the packaged ones
+ * @param rulesFile what is done about rule breaches, per rule and group type (a Spring resource)
  */
 @Validated
 @ConfigurationProperties("bot")
@@ -39,7 +40,8 @@ public record BotProperties(
         @DefaultValue("classpath:group-types.yml") @NotNull String groupTypesFile,
         @Valid @NotNull @DefaultValue Bootstrap bootstrap,
         @Valid @NotNull @DefaultValue Escalation escalation,
-        @DefaultValue("") String lexiconDir) {
+        @DefaultValue("") String lexiconDir,
+        @DefaultValue("classpath:rules.yml") @NotNull String rulesFile) {
 
     /**
      * @param ackTimeout how long each level of the chain has to acknowledge before the next is messaged

@@ -11,6 +11,7 @@ import org.sanshe.bot.core.command.builtin.BuiltinCommands;
 import org.sanshe.bot.core.engine.BotSettings;
 import org.sanshe.bot.core.engine.Engine;
 import org.sanshe.bot.core.escalation.EscalationSettings;
+import org.sanshe.bot.core.moderation.RuleBook;
 import org.sanshe.bot.core.port.ContentScanner;
 import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.port.RateLimiter;
@@ -24,6 +25,7 @@ import org.sanshe.bot.storage.escalation.MybatisEscalations;
 import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.storage.group.MybatisMembers;
 import org.sanshe.bot.storage.group.MybatisPrivateContexts;
+import org.sanshe.bot.storage.moderation.MybatisRuleBreaches;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +46,11 @@ public class CoreConfiguration {
     @Bean
     Texts texts() {
         return Texts.chinese();
+    }
+
+    @Bean
+    RuleBook ruleBook(BotProperties p, ResourceLoader resources, GroupTypes types) {
+        return RuleBookLoader.load(resources.getResource(p.rulesFile()), types);
     }
 
     @Bean
@@ -89,7 +96,7 @@ public class CoreConfiguration {
     }
 
     @Bean
-    BotSettings botSettings(BotProperties p) {
+    BotSettings botSettings(BotProperties p, RuleBook rules) {
         return new BotSettings(
                 ids(p.admins()),
                 ids(p.botUserIds()),
@@ -97,7 +104,8 @@ public class CoreConfiguration {
                 p.commandWindow(),
                 p.zone(),
                 new EscalationSettings(
-                        p.escalation().ackTimeout(), p.escalation().rounds()));
+                        p.escalation().ackTimeout(), p.escalation().rounds()),
+                rules);
     }
 
     /** The shared limiter, counted a batch at a time by the dispatcher (one round trip per batch, not per event). */
@@ -116,12 +124,13 @@ public class CoreConfiguration {
             BatchRateLimiter rateLimiter,
             MybatisEscalations escalations,
             ContentScanner scanner,
+            MybatisRuleBreaches breaches,
             GroupTypes types,
             Texts texts,
             BotSettings settings) {
         return new Engine(
                 registry,
-                new Ports(groups, groups, members, contexts, audit, rateLimiter, escalations, scanner),
+                new Ports(groups, groups, members, contexts, audit, rateLimiter, escalations, scanner, breaches),
                 types,
                 texts,
                 settings);

@@ -1,7 +1,7 @@
 package org.sanshe.bot.core.engine;
 
 /** The audit keeps the first line of what happened, at most 200 characters: enough to read, not a transcript. */
-final class AuditDetails {
+public final class AuditDetails {
     static final int MAX = 200;
 
     private AuditDetails() {}
@@ -17,7 +17,7 @@ final class AuditDetails {
     }
 
     /** At most {@code max} code points, one line, "…" when cut. */
-    static String cut(String text, int max) {
+    public static String cut(String text, int max) {
         String t = text.replaceAll("\\s+", " ").strip();
         if (t.codePointCount(0, t.length()) <= max) {
             return t;

@@ -14,6 +14,7 @@ import org.sanshe.bot.core.chat.UserId;
  * @param commandLimit how many commands one member may run per {@code commandWindow}
  * @param zone the time zone people read times in (Asia/Shanghai unless configured)
  * @param escalation how an escalation climbs its chain
+ * @param rules what is done about rule breaches, per rule and group type
  */
 public record BotSettings(
         Set<UserId> admins,
@@ -21,7 +22,8 @@ public record BotSettings(
         int commandLimit,
         Duration commandWindow,
         ZoneId zone,
-        org.sanshe.bot.core.escalation.EscalationSettings escalation) {
+        org.sanshe.bot.core.escalation.EscalationSettings escalation,
+        org.sanshe.bot.core.moderation.RuleBook rules) {
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public BotSettings {
@@ -29,6 +31,7 @@ public record BotSettings(
         botIds = Set.copyOf(botIds);
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(escalation, "escalation");
+        Objects.requireNonNull(rules, "rules");
         if (commandWindow.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("commandWindow must be at least one second");
         }
@@ -49,6 +52,23 @@ public record BotSettings(
                 commandWindow,
                 zone,
                 org.sanshe.bot.core.escalation.EscalationSettings.defaults());
+    }
+
+    public BotSettings(
+            Set<UserId> admins,
+            Set<UserId> botIds,
+            int commandLimit,
+            Duration commandWindow,
+            ZoneId zone,
+            org.sanshe.bot.core.escalation.EscalationSettings escalation) {
+        this(
+                admins,
+                botIds,
+                commandLimit,
+                commandWindow,
+                zone,
+                escalation,
+                org.sanshe.bot.core.moderation.RuleBook.defaults());
     }
 
     public static BotSettings defaults() {

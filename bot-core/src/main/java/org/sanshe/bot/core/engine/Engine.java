@@ -34,6 +34,7 @@ import org.sanshe.bot.core.event.InboundEvent.MembersLeft;
 import org.sanshe.bot.core.event.InboundEvent.TextReceived;
 import org.sanshe.bot.core.event.InboundEvent.TimerFired;
 import org.sanshe.bot.core.group.CustomerGroupRegistration;
+import org.sanshe.bot.core.moderation.BreachDesk;
 import org.sanshe.bot.core.port.ContentScanner;
 import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.text.Texts;
@@ -56,6 +57,7 @@ public final class Engine {
     private final CustomerGroupRegistration customerGroups;
     private final CommandParser parser = new CommandParser();
     private final EscalationDesk escalations;
+    private final BreachDesk breaches;
 
     public Engine(CommandRegistry registry, Ports ports, GroupTypes types, Texts texts, BotSettings settings) {
         this.registry = registry;
@@ -66,6 +68,7 @@ public final class Engine {
         this.authority = new Authority(ports.roles(), settings.admins());
         this.customerGroups = new CustomerGroupRegistration(authority, types, texts, ports.groups());
         this.escalations = new EscalationDesk(ports, authority, types, texts, settings.escalation(), settings.zone());
+        this.breaches = new BreachDesk(ports, authority, texts, settings.rules());
         this.guards = List.of(
                 new SelfMessageGuard(settings.botIds()),
                 new RateLimitGuard(ports.limiter(), texts, settings.commandLimit(), settings.commandWindow()),
@@ -203,8 +206,8 @@ public final class Engine {
 
     /**
      * Crisis first (生命优先): it opens an escalation to the group's social workers, privately, and is never answered in
-     * the group. Only in a private chat does the person get an answer, a calm one. A rule breach is reminded
-     * privately, never in public.
+     * the group. Only in a private chat does the person get an answer, a calm one. A rule breach in a registered group
+     * is dealt with privately, never in public ({@link BreachDesk}).
      */
     private Optional<Outcome> readContent(
             TextReceived event, Optional<ChatId> chat, Optional<Group> group, Optional<ChatId> actingChat) {
@@ -227,14 +230,8 @@ public final class Engine {
             }
             return Optional.of(opened);
         }
-        boolean privateInfo =
-                scan.breaches().stream().anyMatch(f -> f.category().equals("PRIVATE_INFO"));
-        if (privateInfo && event.conversation().isGroup() && group.isPresent()) {
-            return Optional.of(new Outcome(
-                    List.of(),
-                    List.of(new Outbound.PrivateMessage(
-                            event.sender(),
-                            texts.get("rule.privateInfo.reminder", group.get().name())))));
+        if (event.conversation().isGroup() && group.isPresent()) {
+            return breaches.onMessage(group.get(), event.sender(), event.text(), scan, event.at());
         }
         return Optional.empty();
     }

@@ -115,6 +115,13 @@ public sealed interface StateChange {
     }
 
     /**
+     * A rule breach recorded against a member in a group: {@code acted} when something was done about it,
+     * {@code warned} when it counts as a warning. Only ids and the rule are stored, never the message.
+     */
+    record BreachRecorded(ChatId chat, UserId member, String rule, Instant at, boolean acted, boolean warned)
+            implements StateChange {}
+
+    /**
      * A stored timer: at {@code due} a {@link org.sanshe.bot.core.event.InboundEvent.TimerFired} with this timer and
      * subject is decided like any event. Stored in the same transaction as the decision that set it.
      */

@@ -11,7 +11,8 @@ public record Ports(
         AuditTrail audit,
         RateLimiter limiter,
         Escalations escalations,
-        ContentScanner scanner) {
+        ContentScanner scanner,
+        RuleBreaches breaches) {
     public Ports {
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(roles, "roles");
@@ -21,5 +22,6 @@ public record Ports(
         Objects.requireNonNull(limiter, "limiter");
         Objects.requireNonNull(escalations, "escalations");
         Objects.requireNonNull(scanner, "scanner");
+        Objects.requireNonNull(breaches, "breaches");
     }
 }

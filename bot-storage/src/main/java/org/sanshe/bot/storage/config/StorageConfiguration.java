@@ -27,6 +27,8 @@ import org.sanshe.bot.storage.inbox.InboxMapper;
 import org.sanshe.bot.storage.inbox.MybatisInbox;
 import org.sanshe.bot.storage.local.LocalIdempotencyStore;
 import org.sanshe.bot.storage.local.LocalRateLimiter;
+import org.sanshe.bot.storage.moderation.BreachMapper;
+import org.sanshe.bot.storage.moderation.MybatisRuleBreaches;
 import org.sanshe.bot.storage.outbox.OutboxMapper;
 import org.sanshe.bot.storage.outbox.OutboxStore;
 import org.sanshe.bot.storage.redis.RedissonIdempotencyStore;
@@ -72,7 +74,8 @@ public class StorageConfiguration {
             Partitions partitions,
             RegistryWriter registry,
             MybatisEscalations escalations,
-            TimerStore timers) {
+            TimerStore timers,
+            MybatisRuleBreaches breaches) {
         return new DispatchStore(
                 inbox,
                 outbox,
@@ -83,12 +86,17 @@ public class StorageConfiguration {
                 clock,
                 partitions,
                 registry,
-                List.of(escalations::apply, timers::apply));
+                List.of(escalations::apply, timers::apply, breaches::apply));
     }
 
     @Bean
     MybatisEscalations escalations(EscalationMapper mapper, FieldCipher cipher, TransactionTemplate tx) {
         return new MybatisEscalations(mapper, cipher, tx);
+    }
+
+    @Bean
+    MybatisRuleBreaches ruleBreaches(BreachMapper mapper) {
+        return new MybatisRuleBreaches(mapper);
     }
 
     @Bean

@@ -31,6 +31,7 @@ import org.sanshe.bot.core.pipeline.OutboxMessage;
 import org.sanshe.bot.storage.dispatch.Decision;
 import org.sanshe.bot.storage.dispatch.DispatchStore;
 import org.sanshe.bot.storage.escalation.MybatisEscalations;
+import org.sanshe.bot.storage.moderation.MybatisRuleBreaches;
 import org.sanshe.bot.storage.support.MutableClock;
 import org.sanshe.bot.storage.timer.TimerMapper;
 import org.sanshe.bot.storage.timer.TimerStore;
@@ -44,7 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * list of unresolved ones newest first; the resident's words and the timeline's details encrypted at rest; numbers
  * never handed out twice, also under concurrency; stored timers set once per (timer, subject), due only when due and
  * pending, fired once; and the whole decision of an escalation (escalation, steps, timer, audit, card) committed with
- * the inbox row's "done", or not at all.
+ * the inbox row's "done", or not at all. Rule breaches (V5) are kept per member and group with the decision that
+ * recorded them, ids and rule only.
  */
 abstract class EscalationContract {
     private static final ChatId FOCUS = ChatId.of("wrEscFocus");
@@ -67,13 +69,17 @@ abstract class EscalationContract {
     MutableClock clock;
 
     @Autowired
+    MybatisRuleBreaches breaches;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     private int rows;
 
     @BeforeEach
     void emptyTables() {
-        for (String t : List.of("inbox", "outbox", "escalation", "escalation_step", "timer", "audit_log")) {
+        for (String t :
+                List.of("inbox", "outbox", "escalation", "escalation_step", "timer", "audit_log", "rule_breach")) {
             jdbc.update("DELETE FROM " + t);
         }
         dispatch.ensurePartitions();
@@ -602,5 +608,29 @@ abstract class EscalationContract {
         assertThat(count("SELECT COUNT(*) FROM inbox WHERE id = ? AND status = 'NEW'", inboxRow))
                 .as("the event is decided again")
                 .isEqualTo(1);
+    }
+
+    // --- rule breaches (V5) -----------------------------------------------------------------------------------------
+
+    @Test
+    void breachesAreRecordedWithTheDecisionAndReadBackPerMemberAndGroupOldestFirst() {
+        Instant t = Instant.parse("2026-11-20T02:00:00Z");
+        UserId member = UserId.of("res-501");
+        commit(
+                new StateChange.BreachRecorded(FOCUS, member, "ADVERTISING", t, true, true),
+                new StateChange.BreachRecorded(FOCUS, member, "PRIVATE_INFO", t, true, false));
+        commit(new StateChange.BreachRecorded(FOCUS, member, "ADVERTISING", t.plusSeconds(60), false, false));
+        commit(new StateChange.BreachRecorded(OTHER, member, "ADVERTISING", t, true, true));
+        commit(new StateChange.BreachRecorded(FOCUS, UserId.of("res-502"), "RUMOUR", t, true, true));
+
+        var read = breaches.since(FOCUS, member, t);
+        assertThat(read)
+                .extracting(b -> b.rule() + "@" + b.at().getEpochSecond() + ":" + b.acted() + "/" + b.warned())
+                .containsExactly(
+                        "ADVERTISING@" + t.getEpochSecond() + ":true/true",
+                        "PRIVATE_INFO@" + t.getEpochSecond() + ":true/false",
+                        "ADVERTISING@" + (t.getEpochSecond() + 60) + ":false/false");
+        assertThat(breaches.since(FOCUS, member, t.plusSeconds(1))).hasSize(1);
+        assertThat(breaches.since(OTHER, UserId.of("res-502"), t)).isEmpty();
     }
 }

@@ -1,0 +1,2 @@
+/** Rule breaches recorded against members. */
+package org.sanshe.bot.storage.moderation;
