@@ -23,6 +23,13 @@
 //      and new words from that resident then start the chain again
 //   e. everyday hyperbole (累死了, 笑死我了, 饿死了, 气死我了) raises nothing
 //   f. a phone number posted in the group: a private reminder, nothing public
+//   g. three crises for the social worker within the coalescing window arrive
+//      as two messages: a card at once, then one summary of the other two
+//      (--bot.escalation.coalesce-window=PT2S here, 1 minute by default, as
+//      the ack timeout is 3 s here and 5 minutes by default)
+//   h. rule breaches by one resident (a rumour, superstition, an advert) are
+//      reminded privately, never in the group; the third warning is reported
+//      to admin01, who decides (the bot cannot remove anyone)
 //
 // Output: "ok - name" / "not ok - name: reason" per case, then exactly one
 // last line "N passed, M failed". Exit code 1 on any failure.
@@ -43,6 +50,7 @@ const REPO = path.resolve(HERE, '..', '..');
 const START_TIMEOUT_MS = 90_000;
 const ACK_TIMEOUT_MS = 3_000; // --bot.escalation.ack-timeout below
 const POLL_MS = 300; // --bot.escalation.timer-poll below
+const COALESCE_MS = 2_000; // --bot.escalation.coalesce-window below
 const ROUNDS = 2; // the packaged bot.escalation.rounds
 const CARD_WITHIN_MS = 5_000; // "within seconds": well inside one ack timeout plus delivery
 const BOT = '@三社助手';
@@ -51,6 +59,7 @@ const ADMIN = 'admin01'; // harness.launchApp sets BOT_ADMINS=admin01
 const APP_ARGS = [
   `--bot.escalation.ack-timeout=PT${ACK_TIMEOUT_MS / 1000}S`,
   `--bot.escalation.timer-poll=PT${POLL_MS / 1000}S`,
+  `--bot.escalation.coalesce-window=PT${COALESCE_MS / 1000}S`,
   '--bot.local.seed-demo=false',
   '--bot.command-limit=1000',
 ];
@@ -339,6 +348,75 @@ function escalationCases({ creds, baseUrl, fake, runId, note }) {
     expect(!rec, `the group was answered: ${show(replyText(rec?.body))}`);
     expect(!fake.records.aibot.some((r) => replyText(r.body).includes(number)), 'a response_url POST carries the number');
     expect(!fake.cardsTo(worker).some((r) => r.t > reminder.t - 5000 && cardText(r).includes(number)), 'the phone number raised a card');
+  });
+
+  add('g. three crises for the social worker within the window arrive as two messages: a card at once, then one summary', async () => {
+    expect(ready, 'needs the setup');
+    await sleep(COALESCE_MS + 500); // whatever the worker was sent before has left the window
+    const before = fake.sendsTo(worker).length;
+    const posted = performance.now();
+    const codes = [];
+    for (const r of ['G1', 'G2', 'G3']) codes.push(await say.postInGroup(chat, `res${r}${runId}`, `${BOT} 我不想活了`));
+    const since = () => fake.sendsTo(worker).slice(before);
+    const card = await fake.waitFor(() => since().find((r) => r.body?.msgtype === 'template_card'), CARD_WITHIN_MS);
+    expect(card, `no card to ${worker} within ${CARD_WITHIN_MS / 1000} s of the first crisis`);
+    note(`g: first card to ${worker} after ${((card.t - posted) / 1000).toFixed(1)} s`);
+    const summary = await fake.waitFor(() => since().find((r) => r.body?.msgtype === 'text'
+      && replyText(r.body).includes('合并提醒')), COALESCE_MS + 4 * POLL_MS + 3000);
+    expect(summary, `no summary to ${worker}; sent: ${show(JSON.stringify(since().map((r) => r.body)), 600)}`);
+    const text = replyText(summary.body);
+    trace(`summary to ${worker}`, text);
+    note(`g: summary to ${worker} ${((summary.t - card.t) / 1000).toFixed(1)} s after the card`);
+    const numbers = [numberOf(card), ...[...text.matchAll(/#(\d+) /g)].map((m) => Number(m[1]))];
+    // take all three at once, so that their chains do not run on behind the next cases
+    for (const n of numbers) await say.inPrivate(worker, `/接手 ${n}`);
+    const messages = since().filter((r) => r.t <= summary.t);
+    expect(messages.length === 2, `${messages.length} messages to ${worker} up to the summary, want 2 (the card and the summary): ${show(JSON.stringify(messages.map((r) => r.body)), 600)}`);
+    expect(messages[0] === card, 'the card was not the first message');
+    expect(new Set(numbers).size === 3, `the card and the summary name ${JSON.stringify(numbers)}, want three different escalations`);
+    expectHas(text, '刚才又有 2 条上报', 'the summary');
+    expectHas(text, groupName, 'the summary');
+    expectHas(text, '/接手', 'the summary');
+    expect(summary.t - card.t >= COALESCE_MS - 700, `the summary came ${(summary.t - card.t).toFixed(0)} ms after the card, before the window (${COALESCE_MS} ms) closed`);
+    await sleep(500);
+    for (const code of codes) groupHeard(code, '不想活', 'g');
+  });
+
+  add('h. rule breaches are reminded privately, never in the group, and the third warning is reported to admin01', async () => {
+    expect(ready, 'needs the setup');
+    const member = `resH${runId}`;
+    const reportsTo = () => textsTo(ADMIN).filter((t) => t.includes('【违规报告】') && t.includes(member));
+    const words = ['刚刚得到内部消息，明天要封城，赶紧囤货', '大师开光的灵符，驱邪保平安', '加微信领优惠券'];
+    const codes = [];
+    for (let i = 0; i < words.length; i++) {
+      const before = fake.sendsTo(member).length;
+      codes.push(await say.postInGroup(chat, member, `${BOT} ${words[i]}`));
+      const reminder = await fake.waitFor(() => fake.sendsTo(member).slice(before).find((r) => r.body?.msgtype === 'text'), REPLY_TIMEOUT_MS);
+      expect(reminder, `no private reminder to ${member} for ${show(words[i])}`);
+      const text = replyText(reminder.body);
+      trace(`reminder ${i + 1}`, text);
+      expectHas(text, groupName, `reminder ${i + 1}`);
+      expect(!text.includes(words[i]), `reminder ${i + 1} repeats the words: ${show(text)}`);
+      if (i < 2) {
+        await sleep(500);
+        expect(!reportsTo().length, `admin01 got a report after ${i + 1} warning(s): ${show(reportsTo()[0])}`);
+      }
+    }
+    const report = await fake.waitFor(() => reportsTo()[0], REPLY_TIMEOUT_MS);
+    expect(report, `no 违规报告 to admin01 after the third warning; texts: ${show(textsTo(ADMIN).slice(-4).join(' | '), 600)}`);
+    trace('report to admin01', report);
+    expectHas(report, groupName, 'the report');
+    expectHas(report, '累计警告 3 次', 'the report');
+    expectHas(report, '机器人无法移出成员', 'the report');
+    // no secretary in this group: its administrator gets the notes the rumour and superstition rules ask for
+    const notes = textsTo(ADMIN).filter((t) => t.includes('【群规提醒】') && t.includes(member));
+    expect(notes.length === 2, `${notes.length} note(s) to admin01 about ${member}, want 2 (rumour, superstition)`);
+    await sleep(500);
+    for (const [i, code] of codes.entries()) {
+      const rec = fake.aibotByCode.get(code);
+      expect(!rec, `message ${i + 1} was answered in the group: ${show(replyText(rec?.body))}`);
+    }
+    expect(!fake.records.aibot.some((r) => /违规|警告|群规提醒/.test(replyText(r.body))), 'a response_url POST speaks of a breach');
   });
 
   add('no duplicate response_url POSTs, no response_code used twice, no unknown API calls', async () => {

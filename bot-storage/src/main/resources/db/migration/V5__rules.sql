@@ -1,4 +1,5 @@
--- Issue 4: rule breaches recorded against members, per group. Only ids and the rule: never the message.
+-- Issue 4: rule breaches recorded against members, per group (only ids and the rule: never the message); the
+-- coalescing of escalation messages per member.
 
 CREATE TABLE rule_breach (
     id       BIGINT       NOT NULL AUTO_INCREMENT,
@@ -11,3 +12,22 @@ CREATE TABLE rule_breach (
     PRIMARY KEY (id)
 );
 CREATE INDEX ix_breach_member ON rule_breach (chat_id, member, at);
+
+-- Coalescing escalation messages per member (WeCom: 30 messages a minute to one person): a card sent at once opens a
+-- window; what comes within it is held and sent together at its end. version guards against two decisions at once.
+CREATE TABLE escalation_pager (
+    member      VARCHAR(128) NOT NULL,
+    quiet_until BIGINT       NOT NULL,
+    version     BIGINT       NOT NULL,
+    PRIMARY KEY (member)
+);
+
+CREATE TABLE escalation_notice (
+    id          BIGINT       NOT NULL AUTO_INCREMENT,
+    member      VARCHAR(128) NOT NULL,
+    escalation  BIGINT       NOT NULL,
+    held_at     BIGINT       NOT NULL,
+    released_at BIGINT,
+    PRIMARY KEY (id)
+);
+CREATE INDEX ix_notice_member ON escalation_notice (member, released_at);

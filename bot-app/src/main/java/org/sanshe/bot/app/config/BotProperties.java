@@ -47,11 +47,14 @@ public record BotProperties(
      * @param ackTimeout how long each level of the chain has to acknowledge before the next is messaged
      * @param rounds how many times the whole chain is tried before the escalation is flagged 无人接手
      * @param timerPoll how often due timers are looked for
+     * @param coalesceWindow after an escalation card to a member, further ones for them within this window are sent
+     *     together at its end (PT0S: every card at once)
      */
     public record Escalation(
             @DefaultValue("PT5M") @NotNull Duration ackTimeout,
             @DefaultValue("2") @Min(1) int rounds,
-            @DefaultValue("PT0.5S") @NotNull Duration timerPoll) {}
+            @DefaultValue("PT0.5S") @NotNull Duration timerPoll,
+            @DefaultValue("PT1M") @NotNull Duration coalesceWindow) {}
 
     /**
      * @param groups chats registered as groups at start ({@code bot.bootstrap.groups[i].chat-id/.channel/.type/.name})

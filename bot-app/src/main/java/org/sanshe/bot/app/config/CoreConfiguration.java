@@ -104,7 +104,9 @@ public class CoreConfiguration {
                 p.commandWindow(),
                 p.zone(),
                 new EscalationSettings(
-                        p.escalation().ackTimeout(), p.escalation().rounds()),
+                        p.escalation().ackTimeout(),
+                        p.escalation().rounds(),
+                        p.escalation().coalesceWindow()),
                 rules);
     }
 

@@ -15,10 +15,13 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // visible to the start-up environment, unlike a dynamic property: the generated secrets go there too
         properties = {
-            "bot.local.data-dir=${java.io.tmpdir}/sanshe-e2e-test",
+            "bot.local.data-dir=${java.io.tmpdir}/sanshe-e2e-test-${random.uuid}",
             // a chain that climbs in seconds, not minutes (EndToEndContract checks that these took effect)
             "bot.escalation.ack-timeout=" + EndToEndContract.ACK_TIMEOUT,
-            "bot.escalation.timer-poll=" + EndToEndContract.TIMER_POLL
+            "bot.escalation.timer-poll=" + EndToEndContract.TIMER_POLL,
+            // the tests share the configured admin: cards to them are checked one by one, not coalesced (that is
+            // CoalescingTest, the storage contract and scripts/wecom-client/escalation.mjs)
+            "bot.escalation.coalesce-window=PT0S"
         })
 class EmbeddedEndToEndTest extends EndToEndContract {
 

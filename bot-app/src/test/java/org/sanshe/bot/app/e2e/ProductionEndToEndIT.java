@@ -28,7 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
         // a chain that climbs in seconds, not minutes (EndToEndContract checks that these took effect)
         properties = {
             "bot.escalation.ack-timeout=" + EndToEndContract.ACK_TIMEOUT,
-            "bot.escalation.timer-poll=" + EndToEndContract.TIMER_POLL
+            "bot.escalation.timer-poll=" + EndToEndContract.TIMER_POLL,
+            // the tests share the configured admin: cards to them are checked one by one, not coalesced (that is
+            // CoalescingTest, the storage contract and scripts/wecom-client/escalation.mjs)
+            "bot.escalation.coalesce-window=PT0S"
         })
 class ProductionEndToEndIT extends EndToEndContract {
     private static String url;

@@ -99,7 +99,11 @@ public final class Engine {
             return onCardClick(click);
         }
         if (event instanceof TimerFired timer) {
-            return EscalationDesk.TIMER.equals(timer.timer()) ? escalations.onTimer(timer) : Outcome.nothing();
+            return switch (timer.timer()) {
+                case EscalationDesk.TIMER -> escalations.onTimer(timer);
+                case EscalationDesk.DIGEST -> escalations.onDigest(timer);
+                default -> Outcome.nothing();
+            };
         }
         throw new IllegalArgumentException("unknown event " + event.getClass().getName());
     }

@@ -122,6 +122,29 @@ public sealed interface StateChange {
             implements StateChange {}
 
     /**
+     * The member's escalation window moved to {@code quietUntil} (a card was sent), or was confirmed unchanged (a card
+     * was held in it). Stored only if still at {@code readVersion} (empty: the member had none), so that two decisions
+     * at once cannot both send at once, nor hold into a window that is being closed.
+     */
+    record PagerSaved(UserId member, Instant quietUntil, Optional<Long> readVersion) implements StateChange {}
+
+    /** An escalation held back for the member until their window closes. */
+    record NoticeHeld(UserId member, long number, Instant at) implements StateChange {
+        @Override
+        public boolean changesDecisions() {
+            return false;
+        }
+    }
+
+    /** Everything held for the member was dealt with at their window's close (sent, or no longer needed). */
+    record NoticesReleased(UserId member, Instant at) implements StateChange {
+        @Override
+        public boolean changesDecisions() {
+            return false;
+        }
+    }
+
+    /**
      * A stored timer: at {@code due} a {@link org.sanshe.bot.core.event.InboundEvent.TimerFired} with this timer and
      * subject is decided like any event. Stored in the same transaction as the decision that set it.
      */

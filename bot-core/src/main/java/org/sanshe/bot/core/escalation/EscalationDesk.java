@@ -22,6 +22,7 @@ import org.sanshe.bot.core.engine.Outbound;
 import org.sanshe.bot.core.engine.Outcome;
 import org.sanshe.bot.core.engine.StateChange;
 import org.sanshe.bot.core.event.InboundEvent.TimerFired;
+import org.sanshe.bot.core.port.Escalations;
 import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.text.Texts;
 
@@ -37,6 +38,9 @@ import org.sanshe.bot.core.text.Texts;
  */
 public final class EscalationDesk {
     public static final String TIMER = "escalation-ack";
+    /** A member's coalescing window closed: what was held for them goes out. */
+    public static final String DIGEST = "escalation-digest";
+
     static final String TASK_PREFIX = "esc";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private static final List<Role> DEFAULT_CHAIN = List.of(Role.SOCIAL_WORKER, Role.ADMIN);
@@ -352,6 +356,40 @@ public final class EscalationDesk {
             List<Outbound> out) {
         Escalation stamped = e.with(e.state(), e.level(), e.round(), e.owner(), at);
         changes.add(0, saved(read, stamped));
+        List<String> now = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        int i = 0;
+        for (UserId to : recipients) {
+            Optional<Escalations.Pager> pager = ports.escalations().pagerOf(to);
+            Optional<Long> version = pager.map(Escalations.Pager::version);
+            if (pager.isPresent() && at.isBefore(pager.get().quietUntil())) {
+                // sent one within the window: this one waits for the window's end, with any others
+                Instant until = pager.get().quietUntil();
+                changes.add(new StateChange.PagerSaved(to, until, version));
+                changes.add(new StateChange.NoticeHeld(to, e.number(), at));
+                changes.add(new StateChange.TimerSet(DIGEST, digestSubject(to, until), until));
+                held.add(to.value());
+                continue;
+            }
+            out.add(card(e, to, at, i++));
+            if (!settings.coalesceWindow().isZero()) {
+                changes.add(new StateChange.PagerSaved(to, at.plus(settings.coalesceWindow()), version));
+            }
+            now.add(to.value());
+        }
+        if (!now.isEmpty()) {
+            changes.add(new StateChange.EscalationStep(
+                    e.number(), at, Optional.empty(), "notified", String.join(",", now)));
+        }
+        if (!held.isEmpty()) {
+            changes.add(
+                    new StateChange.EscalationStep(e.number(), at, Optional.empty(), "held", String.join(",", held)));
+        }
+        changes.add(new StateChange.TimerSet(
+                TIMER, "esc:" + e.number() + ":" + at.toEpochMilli(), at.plus(settings.ackTimeout())));
+    }
+
+    private Outbound.EscalationCard card(Escalation e, UserId to, Instant at, int i) {
         String title = texts.get("escalation.card.title", e.number(), categoryName(e));
         String description = texts.get(
                 "escalation.card.description",
@@ -360,19 +398,62 @@ public final class EscalationDesk {
                 TIME.format(e.openedAt().atZone(zone)),
                 e.excerpt(),
                 e.number());
-        int i = 0;
-        for (UserId to : recipients) {
-            String taskId = TASK_PREFIX + "_" + e.number() + "_" + at.toEpochMilli() + "_" + i++;
-            out.add(new Outbound.EscalationCard(to, e.number(), title, description, taskId));
+        String taskId = TASK_PREFIX + "_" + e.number() + "_" + at.toEpochMilli() + "_" + i;
+        return new Outbound.EscalationCard(to, e.number(), title, description, taskId);
+    }
+
+    /**
+     * A member's window closed with escalations held for them: those still waiting for someone (not taken by another,
+     * not resolved) go out now, one card for one, one summary for several; the window opens again from now.
+     */
+    public Outcome onDigest(TimerFired t) {
+        String subject = t.subject();
+        int first = subject.indexOf(':');
+        int last = subject.lastIndexOf(':');
+        if (!subject.startsWith("digest:") || first == last) {
+            return Outcome.nothing();
         }
-        changes.add(new StateChange.EscalationStep(
-                e.number(),
-                at,
-                Optional.empty(),
-                "notified",
-                String.join(",", recipients.stream().map(UserId::value).toList())));
-        changes.add(new StateChange.TimerSet(
-                TIMER, "esc:" + e.number() + ":" + at.toEpochMilli(), at.plus(settings.ackTimeout())));
+        UserId member = UserId.of(subject.substring(first + 1, last));
+        Instant at = t.at();
+        List<StateChange> changes = new ArrayList<>();
+        changes.add(new StateChange.NoticesReleased(member, at));
+        List<Escalation> waiting = ports.escalations().heldFor(member).stream()
+                .distinct()
+                .map(ports.escalations()::find)
+                .flatMap(Optional::stream)
+                .filter(e -> e.state() == EscalationState.OPEN || e.state() == EscalationState.UNACKNOWLEDGED)
+                .filter(e -> e.owner().isEmpty() || e.owner().get().equals(member))
+                .toList();
+        if (waiting.isEmpty()) {
+            return new Outcome(changes, List.of());
+        }
+        List<Outbound> out = new ArrayList<>();
+        if (waiting.size() == 1) {
+            out.add(card(waiting.get(0), member, at, 0));
+        } else {
+            List<String> lines = waiting.stream()
+                    .map(e -> texts.get(
+                            "escalation.digest.line",
+                            e.number(),
+                            where(e),
+                            categoryName(e),
+                            subjectName(e),
+                            org.sanshe.bot.core.engine.AuditDetails.cut(e.excerpt(), 40)))
+                    .toList();
+            out.add(new Outbound.PrivateMessage(
+                    member, texts.get("escalation.digest", waiting.size(), String.join("\n", lines))));
+        }
+        Optional<Long> version = ports.escalations().pagerOf(member).map(Escalations.Pager::version);
+        changes.add(new StateChange.PagerSaved(member, at.plus(settings.coalesceWindow()), version));
+        for (Escalation e : waiting) {
+            changes.add(new StateChange.EscalationStep(
+                    e.number(), at, Optional.empty(), "notified", member.value() + " (合并)"));
+        }
+        return new Outcome(changes, out);
+    }
+
+    private static String digestSubject(UserId member, Instant until) {
+        return "digest:" + member.value() + ":" + until.toEpochMilli();
     }
 
     /** The escalation number a card's task id carries ({@code esc_<number>_…}). */

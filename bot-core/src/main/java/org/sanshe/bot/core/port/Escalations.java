@@ -17,4 +17,19 @@ public interface Escalations {
 
     /** A new escalation number, never handed out twice (also across instances). */
     long nextNumber();
+
+    /**
+     * When a member may next be sent an escalation at once, and the version of that record: empty when they were
+     * never sent one.
+     */
+    Optional<Pager> pagerOf(org.sanshe.bot.core.chat.UserId member);
+
+    /** The escalations held back for the member (see {@link Pager}), oldest first. */
+    List<Long> heldFor(org.sanshe.bot.core.chat.UserId member);
+
+    /**
+     * A member's escalation messages: one sent at once opens a window until {@code quietUntil}; what comes for them
+     * within it is held and sent together at its end.
+     */
+    record Pager(java.time.Instant quietUntil, long version) {}
 }

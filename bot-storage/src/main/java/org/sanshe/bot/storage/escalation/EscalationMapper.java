@@ -70,4 +70,28 @@ public interface EscalationMapper {
 
     @Select("SELECT next_value FROM sequence_counter WHERE name = #{name}")
     long current(@Param("name") String name);
+
+    /** A member's window: when they may next be sent an escalation at once, and its version. */
+    record PagerRow(long quietUntil, long version) {}
+
+    @Select("SELECT quiet_until, version FROM escalation_pager WHERE member = #{member}")
+    PagerRow pager(@Param("member") String member);
+
+    /** A new window; a duplicate key means another decision opened one since this one read none. */
+    @Insert("INSERT INTO escalation_pager (member, quiet_until, version) VALUES (#{member}, #{until}, 1)")
+    int openPager(@Param("member") String member, @Param("until") long until);
+
+    /** Moves (or confirms) a window only if it is still at the version read; 0 rows: changed since. */
+    @Update("UPDATE escalation_pager SET quiet_until = #{until}, version = version + 1"
+            + " WHERE member = #{member} AND version = #{version}")
+    int movePager(@Param("member") String member, @Param("until") long until, @Param("version") long version);
+
+    @Insert("INSERT INTO escalation_notice (member, escalation, held_at) VALUES (#{member}, #{escalation}, #{at})")
+    int hold(@Param("member") String member, @Param("escalation") long escalation, @Param("at") long at);
+
+    @Select("SELECT escalation FROM escalation_notice WHERE member = #{member} AND released_at IS NULL ORDER BY id")
+    List<Long> held(@Param("member") String member);
+
+    @Update("UPDATE escalation_notice SET released_at = #{at} WHERE member = #{member} AND released_at IS NULL")
+    int release(@Param("member") String member, @Param("at") long at);
 }

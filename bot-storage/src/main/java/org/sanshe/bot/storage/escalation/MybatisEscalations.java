@@ -57,8 +57,46 @@ public final class MybatisEscalations implements Escalations {
         return n;
     }
 
+    @Override
+    public Optional<Pager> pagerOf(UserId member) {
+        return Optional.ofNullable(mapper.pager(member.value()))
+                .map(r -> new Pager(Instant.ofEpochMilli(r.quietUntil()), r.version()));
+    }
+
+    @Override
+    public List<Long> heldFor(UserId member) {
+        return mapper.held(member.value());
+    }
+
     /** @return false when the change is not an escalation's */
     public boolean apply(StateChange change) {
+        if (change instanceof StateChange.PagerSaved p) {
+            String member = p.member().value();
+            long until = p.quietUntil().toEpochMilli();
+            boolean stored;
+            if (p.readVersion().isEmpty()) {
+                try {
+                    stored = mapper.openPager(member, until) == 1;
+                } catch (org.springframework.dao.DuplicateKeyException e) {
+                    stored = false;
+                }
+            } else {
+                stored = mapper.movePager(member, until, p.readVersion().get()) == 1;
+            }
+            if (!stored) {
+                // two escalations for one member decided at once: the later is decided again, and held
+                throw new ConcurrentEscalationChange("the escalation window of a member changed since it was read");
+            }
+            return true;
+        }
+        if (change instanceof StateChange.NoticeHeld h) {
+            mapper.hold(h.member().value(), h.number(), h.at().toEpochMilli());
+            return true;
+        }
+        if (change instanceof StateChange.NoticesReleased r) {
+            mapper.release(r.member().value(), r.at().toEpochMilli());
+            return true;
+        }
         if (change instanceof StateChange.EscalationSaved s) {
             Escalation e = s.escalation();
             var row = new EscalationMapper.EscalationRow(
@@ -125,7 +163,11 @@ public final class MybatisEscalations implements Escalations {
     /** Another decision changed the escalation after this one read it. */
     public static final class ConcurrentEscalationChange extends IllegalStateException {
         ConcurrentEscalationChange(long number) {
-            super("escalation " + number + " changed since it was read");
+            this("escalation " + number + " changed since it was read");
+        }
+
+        ConcurrentEscalationChange(String what) {
+            super(what);
         }
     }
 }

@@ -78,8 +78,16 @@ abstract class EscalationContract {
 
     @BeforeEach
     void emptyTables() {
-        for (String t :
-                List.of("inbox", "outbox", "escalation", "escalation_step", "timer", "audit_log", "rule_breach")) {
+        for (String t : List.of(
+                "inbox",
+                "outbox",
+                "escalation",
+                "escalation_step",
+                "timer",
+                "audit_log",
+                "rule_breach",
+                "escalation_pager",
+                "escalation_notice")) {
             jdbc.update("DELETE FROM " + t);
         }
         dispatch.ensurePartitions();
@@ -632,5 +640,49 @@ abstract class EscalationContract {
                         "ADVERTISING@" + (t.getEpochSecond() + 60) + ":false/false");
         assertThat(breaches.since(FOCUS, member, t.plusSeconds(1))).hasSize(1);
         assertThat(breaches.since(OTHER, UserId.of("res-502"), t)).isEmpty();
+    }
+
+    // --- coalescing windows and held notices (V5) -------------------------------------------------------------------
+
+    @Test
+    void aWindowIsOpenedOnceMovedOnlyFromTheVersionReadAndAStaleDecisionIsRolledBackWhole() {
+        UserId zhang = UserId.of("sw-window");
+        Instant t = Instant.parse("2026-11-20T02:00:00Z");
+        assertThat(escalations.pagerOf(zhang)).isEmpty();
+        commit(new StateChange.PagerSaved(zhang, t.plusSeconds(60), Optional.empty()));
+        var read = escalations.pagerOf(zhang).orElseThrow();
+        assertThat(read.quietUntil()).isEqualTo(t.plusSeconds(60));
+
+        // a second decision that also read "no window" (two crises at once) is refused, with everything it held
+        long other = row();
+        Decision alsoFirst = new Decision(
+                other,
+                List.of(
+                        new StateChange.PagerSaved(zhang, t.plusSeconds(61), Optional.empty()),
+                        new StateChange.NoticeHeld(zhang, 77, t)),
+                List.of());
+        assertThatThrownBy(() -> dispatch.commit(List.of(alsoFirst)))
+                .isInstanceOf(MybatisEscalations.ConcurrentEscalationChange.class);
+        assertThat(escalations.heldFor(zhang)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM inbox WHERE id = ? AND status = 'NEW'", other))
+                .isEqualTo(1);
+
+        // holding confirms the window at the version read; a summary then moves it on
+        commit(
+                new StateChange.PagerSaved(zhang, read.quietUntil(), Optional.of(read.version())),
+                new StateChange.NoticeHeld(zhang, 5, t.plusSeconds(10)),
+                new StateChange.NoticeHeld(zhang, 6, t.plusSeconds(20)));
+        assertThat(escalations.heldFor(zhang)).containsExactly(5L, 6L);
+        assertThatThrownBy(() ->
+                        commit(new StateChange.PagerSaved(zhang, t.plusSeconds(120), Optional.of(read.version()))))
+                .as("read before the hold: stale")
+                .isInstanceOf(MybatisEscalations.ConcurrentEscalationChange.class);
+        var now = escalations.pagerOf(zhang).orElseThrow();
+        commit(
+                new StateChange.NoticesReleased(zhang, t.plusSeconds(60)),
+                new StateChange.PagerSaved(zhang, t.plusSeconds(120), Optional.of(now.version())));
+        assertThat(escalations.heldFor(zhang)).isEmpty();
+        assertThat(escalations.pagerOf(zhang).orElseThrow().quietUntil()).isEqualTo(t.plusSeconds(120));
+        assertThat(escalations.heldFor(UserId.of("sw-someone-else"))).isEmpty();
     }
 }
