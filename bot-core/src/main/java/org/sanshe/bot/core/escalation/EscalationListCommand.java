@@ -8,7 +8,10 @@ import org.sanshe.bot.core.command.CommandSpec;
 import org.sanshe.bot.core.command.Reply;
 import org.sanshe.bot.core.command.Scope;
 
-/** {@code /升级列表}: the unresolved escalations the caller may act on, newest first. */
+/**
+ * {@code /升级列表}: the unresolved escalations the caller may act on, newest first; those the whole chain left
+ * unanswered (无人接手) first of all, under their own heading: that is the administrator's board.
+ */
 public final class EscalationListCommand implements Command {
     static final int LIMIT = 20;
     private static final CommandSpec SPEC =
@@ -25,8 +28,20 @@ public final class EscalationListCommand implements Command {
         if (list.isEmpty()) {
             return Reply.text(ctx.texts().get("escalation.list.empty"));
         }
+        List<Escalation> silent = list.stream()
+                .filter(e -> e.state() == EscalationState.UNACKNOWLEDGED)
+                .toList();
         StringBuilder sb = new StringBuilder(ctx.texts().get("escalation.list.header", list.size()));
-        list.forEach(e -> sb.append('\n').append(ctx.escalations().line(e)));
+        if (!silent.isEmpty()) {
+            sb.append('\n').append(ctx.texts().get("escalation.list.unacknowledged", silent.size()));
+            silent.forEach(e -> sb.append('\n').append(ctx.escalations().line(e)));
+            if (silent.size() < list.size()) {
+                sb.append('\n').append(ctx.texts().get("escalation.list.others"));
+            }
+        }
+        list.stream()
+                .filter(e -> e.state() != EscalationState.UNACKNOWLEDGED)
+                .forEach(e -> sb.append('\n').append(ctx.escalations().line(e)));
         return Reply.text(sb.toString());
     }
 }

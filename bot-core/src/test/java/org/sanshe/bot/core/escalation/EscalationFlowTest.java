@@ -338,4 +338,23 @@ class EscalationFlowTest {
 
         assertThat(list).contains("#1", "阳光社区聚焦服务群", "自伤自杀风险", "待接手");
     }
+
+    @Test
+    void theListPutsWhatNobodyTookFirstUnderItsOwnHeading() {
+        residentSays("我不想活了");
+        decide(Events.text().from("res-0501").inGroup(FOCUS).saying("@三社助手 我不想活了"));
+        escalations.save(escalations
+                .find(1)
+                .orElseThrow()
+                .with(EscalationState.UNACKNOWLEDGED, 0, 2, java.util.Optional.empty(), Events.NOW.plusSeconds(600)));
+
+        String list = org.sanshe.bot.core.fixture.Outcomes.replyText(
+                decide(Events.text().from("demo-admin").privately().saying("/升级列表")));
+
+        assertThat(list.lines().toList())
+                .satisfies(l -> assertThat(l.get(1)).startsWith("⚠ 无人接手（1 条"))
+                .satisfies(l -> assertThat(l.get(2)).startsWith("#1 ").contains("［无人接手］"))
+                .satisfies(l -> assertThat(l.get(3)).isEqualTo("其他："))
+                .satisfies(l -> assertThat(l.get(4)).startsWith("#2 ").contains("［待接手］"));
+    }
 }
