@@ -97,8 +97,11 @@ public final class AiBotTranslator {
                             receivedAt),
                     responseUrl));
         }
+        // a quoted message (引用) comes as its text only, without its author (WECOM.md §3.1 quote)
+        Optional<String> quoted = messageText(m.path("quote"));
         return messageText(m)
-                .map(t -> new Translated(new InboundEvent.TextReceived(id, conversation, t, receivedAt), responseUrl));
+                .map(t -> new Translated(
+                        new InboundEvent.TextReceived(id, conversation, t, receivedAt, quoted), responseUrl));
     }
 
     private String welcomeJson() {

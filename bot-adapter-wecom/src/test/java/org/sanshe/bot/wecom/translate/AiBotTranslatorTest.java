@@ -73,6 +73,26 @@ class AiBotTranslatorTest {
     }
 
     @Test
+    void keepsTheTextOfAQuotedMessage() {
+        String quoting = callback(
+                "M5",
+                "G1",
+                "\"msgtype\":\"text\",\"text\":{\"content\":\"@bot /上报 请跟进\"},"
+                        + "\"quote\":{\"msgtype\":\"text\",\"text\":{\"content\":\"我家老人摔倒了\"}}");
+        String plain = callback("M6", "G1", "\"msgtype\":\"text\",\"text\":{\"content\":\"你好\"}");
+
+        var text = (InboundEvent.TextReceived)
+                translator.translate(quoting, AT).orElseThrow().event();
+
+        assertThat(text.text()).isEqualTo("@bot /上报 请跟进");
+        assertThat(text.quoted()).hasValue("我家老人摔倒了");
+        assertThat(((InboundEvent.TextReceived)
+                                translator.translate(plain, AT).orElseThrow().event())
+                        .quoted())
+                .isEmpty();
+    }
+
+    @Test
     void takesAVoiceMessagesTranscriptAsText() {
         String voice = callback("M3", null, "\"msgtype\":\"voice\",\"voice\":{\"content\":\"我要请假\"}");
 

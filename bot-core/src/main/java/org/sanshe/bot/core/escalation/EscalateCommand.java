@@ -33,7 +33,12 @@ public final class EscalateCommand implements Command {
     public Reply execute(CommandContext ctx) {
         Optional<ChatId> where =
                 ctx.group().map(Group::chat).or(() -> ctx.event().conversation().chat());
-        String description = ctx.rest(0);
+        // "/上报 …" sent quoting a resident's message: the card shows the words quoted too
+        String description = ctx.event()
+                .quoted()
+                .map(q -> ctx.texts()
+                        .get("escalation.quoted", ctx.rest(0), org.sanshe.bot.core.engine.AuditDetails.cut(q, 150)))
+                .orElse(ctx.rest(0));
         var opened = ctx.escalations()
                 .open(
                         where,

@@ -24,12 +24,19 @@ public sealed interface InboundEvent {
     String orderingKey();
 
     /** A member wrote text to the bot: an @-message in a group, or a message in a private chat. */
-    record TextReceived(EventId id, Conversation conversation, String text, Instant at) implements InboundEvent {
+    record TextReceived(EventId id, Conversation conversation, String text, Instant at, Optional<String> quoted)
+            implements InboundEvent {
         public TextReceived {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(conversation, "conversation");
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(at, "at");
+            quoted = quoted.filter(q -> !q.isBlank());
+        }
+
+        /** A message that quotes nothing. */
+        public TextReceived(EventId id, Conversation conversation, String text, Instant at) {
+            this(id, conversation, text, at, Optional.empty());
         }
 
         public UserId sender() {

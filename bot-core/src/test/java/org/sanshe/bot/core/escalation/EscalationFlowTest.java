@@ -301,6 +301,21 @@ class EscalationFlowTest {
     }
 
     @Test
+    void aReportSentQuotingAResidentsMessageCarriesTheQuotedWordsToTheCard() {
+        roles.grant("med-wang", Role.MEDICAL, FOCUS);
+        var event = Events.text().from("med-wang").inGroup(FOCUS).saying("@三社助手 /上报 请社工跟进");
+        var quoting = new org.sanshe.bot.core.event.InboundEvent.TextReceived(
+                event.id(), event.conversation(), event.text(), event.at(), java.util.Optional.of("我家老人摔倒了起不来"));
+
+        var outcome = decide(quoting);
+
+        assertThat(cards(outcome))
+                .singleElement()
+                .satisfies(card -> assertThat(card.description()).contains("请社工跟进（引用：「我家老人摔倒了起不来」）"));
+        assertThat(escalations.find(1).orElseThrow().excerpt()).contains("引用");
+    }
+
+    @Test
     void withNobodyInTheChainItIsFlaggedAtOnce() {
         var lonely = Bots.bot()
                 .groups(Fakes.groups().register("wrEMPTY", "空群", "FOCUS_SERVICE"))
