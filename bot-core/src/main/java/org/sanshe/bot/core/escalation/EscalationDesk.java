@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.sanshe.bot.core.chat.ChatId;
-import org.sanshe.bot.core.chat.Group;
 import org.sanshe.bot.core.chat.GroupType;
 import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.core.chat.Member;
@@ -491,11 +490,19 @@ public final class EscalationDesk {
     }
 
     private String where(Escalation e) {
-        return e.chat()
-                .flatMap(ports.groups()::findByChat)
-                .map(Group::name)
-                .map(n -> "「" + n + "」")
-                .orElse(texts.get("escalation.privateChat"));
+        if (e.chat().isEmpty()) {
+            return texts.get("escalation.privateChat");
+        }
+        ChatId chat = e.chat().get();
+        return ports.groups()
+                .findByChat(chat)
+                .map(g -> "「" + g.name() + "」")
+                .orElseGet(() -> texts.get("escalation.unregisteredGroup", tail(chat.value())));
+    }
+
+    /** The last characters of an id, enough to tell chats apart in a message. */
+    private static String tail(String id) {
+        return id.length() <= 6 ? id : "…" + id.substring(id.length() - 6);
     }
 
     private String subjectName(Escalation e) {

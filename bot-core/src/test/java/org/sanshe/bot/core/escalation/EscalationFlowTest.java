@@ -316,6 +316,16 @@ class EscalationFlowTest {
     }
 
     @Test
+    void aCrisisInAGroupNobodyRegisteredSaysSoOnTheCardNotPrivateChat() {
+        var outcome =
+                decide(Events.text().from("res-x").inGroup("wrUNKNOWN0001").saying("@三社助手 我不想活了"));
+
+        assertThat(cards(outcome))
+                .isNotEmpty()
+                .allSatisfy(card -> assertThat(card.description()).startsWith("未登记的群（…WN0001）"));
+    }
+
+    @Test
     void withNobodyInTheChainItIsFlaggedAtOnce() {
         var lonely = Bots.bot()
                 .groups(Fakes.groups().register("wrEMPTY", "空群", "FOCUS_SERVICE"))
