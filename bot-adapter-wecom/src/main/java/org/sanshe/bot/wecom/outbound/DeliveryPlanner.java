@@ -68,7 +68,9 @@ public final class DeliveryPlanner {
                         new OutboxMessage(APP_TEXT, conversation.get().member().value(), text));
             } else {
                 // A customer group cannot be answered by the bot itself (WECOM.md C5); an AI-bot message without a
-                // response_url cannot be answered at all (C6). Later features turn these into drafts for people.
+                // response_url cannot be answered at all (C6); a message read from the chat archive was not said to the
+                // bot and its conversation is read-only (the core answers none, this is the last line). Later features
+                // turn the first two into drafts for people.
                 log.warn(
                         "event {} has a reply but its channel {} cannot carry one",
                         translated.event().id(),

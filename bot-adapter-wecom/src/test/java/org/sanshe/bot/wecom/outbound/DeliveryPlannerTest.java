@@ -61,6 +61,20 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void neverSendsAReplyIntoAConversationReadFromTheChatArchiveButStillSendsThePrivateMessages() {
+        var archived = text(Conversation.group(Channel.ARCHIVE, ChatId.of("wrCustomer05"), RESIDENT), Optional.empty());
+
+        List<OutboxMessage> plan = planner.plan(
+                archived,
+                List.of(
+                        new Outbound.ReplyInConversation("不会发到群里"),
+                        new Outbound.EscalationCard(WORKER, 7, "【紧急转介 #7】", "描述", "esc_7_1")));
+
+        assertThat(plan).extracting(OutboxMessage::kind).containsExactly(DeliveryPlanner.APP_CARD);
+        assertThat(plan).extracting(OutboxMessage::target).containsExactly("worker-li");
+    }
+
+    @Test
     void answersAnAppConversationWithAnAppTextToTheSender() {
         List<OutboxMessage> plan = planner.plan(
                 text(Conversation.direct(Channel.APP, RESIDENT), Optional.empty()),

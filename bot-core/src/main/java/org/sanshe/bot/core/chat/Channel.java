@@ -12,5 +12,11 @@ public enum Channel {
     /** 客户群: readable through the external-contact API only; the bot cannot speak in it by itself. */
     CUSTOMER,
     /** Not WeCom: a stored timer of the service came due (an escalation's acknowledgement timeout). */
-    TIMER
+    TIMER,
+    /**
+     * 会话内容存档: a group message read after the fact from WeCom's chat archive, in a group where the bot cannot
+     * listen. Nobody addressed the bot and it cannot answer in that conversation: its words are read for crisis signs
+     * and rule breaches only, and a command in it is never run.
+     */
+    ARCHIVE
 }

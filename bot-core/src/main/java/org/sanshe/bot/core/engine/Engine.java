@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sanshe.bot.core.audit.AuditEntry;
 import org.sanshe.bot.core.chat.Caller;
+import org.sanshe.bot.core.chat.Channel;
 import org.sanshe.bot.core.chat.ChatId;
 import org.sanshe.bot.core.chat.Group;
 import org.sanshe.bot.core.chat.GroupTypes;
@@ -116,7 +117,9 @@ public final class Engine {
         if (event instanceof CustomerGroupLookedUp) {
             return true;
         }
-        if (!(event instanceof TextReceived text) || settings.botIds().contains(text.sender())) {
+        if (!(event instanceof TextReceived text)
+                || text.conversation().channel() == Channel.ARCHIVE
+                || settings.botIds().contains(text.sender())) {
             return false;
         }
         return parser.parse(text.text())
@@ -150,6 +153,12 @@ public final class Engine {
             if (read.isPresent()) {
                 return new Outcome(changes, List.of()).plus(read.get());
             }
+        }
+        if (event.conversation().channel() == Channel.ARCHIVE) {
+            // read after the fact from the chat archive: the bot was not addressed and cannot answer there, so a
+            // command
+            // is not run, and nothing said there counts against the member's command limit
+            return new Outcome(changes, List.of());
         }
         // in a private chat without a chosen group, every role held anywhere: the commands that act on a group (a named
         // [群], an escalation's group) check the rights there themselves
