@@ -8,6 +8,8 @@ import org.redisson.api.RedissonClient;
 import org.sanshe.bot.core.pipeline.IdempotencyStore;
 import org.sanshe.bot.core.pipeline.Inbox;
 import org.sanshe.bot.core.port.RateLimiter;
+import org.sanshe.bot.storage.archive.ArchiveCursorMapper;
+import org.sanshe.bot.storage.archive.ArchiveCursorStore;
 import org.sanshe.bot.storage.audit.AuditMapper;
 import org.sanshe.bot.storage.audit.MybatisAuditTrail;
 import org.sanshe.bot.storage.crypt.FieldCipher;
@@ -102,6 +104,11 @@ public class StorageConfiguration {
     @Bean
     TimerStore timerStore(TimerMapper mapper, Clock clock) {
         return new TimerStore(mapper, clock);
+    }
+
+    @Bean
+    ArchiveCursorStore archiveCursorStore(ArchiveCursorMapper mapper, Clock clock) {
+        return new ArchiveCursorStore(mapper, clock);
     }
 
     @Bean
