@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.sanshe.bot.core.chat.Channel;
 import org.sanshe.bot.core.chat.ChatId;
 import org.sanshe.bot.core.chat.Conversation;
@@ -30,6 +31,7 @@ import org.sanshe.bot.wecom.translate.Translated;
  *       stays read (a crisis is not taken back by deleting it);
  *   <li>a record without {@code roomid}: a one-to-one chat between two people; the bot is not part of it and has no
  *       business reading it;
+ *   <li>a group the bot does not read (the caller decides: registered customer groups);
  *   <li>images, voice, files, cards and the other kinds: no text to read;
  *   <li>{@code markdown}: the documentation says only robots send it today; robots' own messages (their
  *       {@code from} is an external id starting {@code wb}) are ignored too, so the bot never reads its own words;
@@ -46,8 +48,12 @@ public final class ArchiveTranslator {
     /**
      * What to do with one record read from the archive: store it (under {@code archive:<msgid>}) or ignore it. Never
      * throws: a record that cannot be read now never can be, and must not stop the records after it.
+     *
+     * @param readsGroup whether the bot reads this group at all: the archive holds every group of the corp's licensed
+     *     members, and only the groups registered with the bot for it are any of its business — the rest is not even
+     *     stored
      */
-    public Ingest ingest(ArchiveRecord record, Instant readAt) {
+    public Ingest ingest(ArchiveRecord record, Instant readAt, Predicate<ChatId> readsGroup) {
         JsonNode m = read(record.plaintext()).orElse(null);
         if (m == null) {
             return new Ingest.Ignore("archive record not JSON");
@@ -62,6 +68,9 @@ public final class ArchiveTranslator {
             said = said(m);
         } catch (Skip skip) {
             return new Ingest.Ignore(skip.getMessage());
+        }
+        if (!readsGroup.test(ChatId.of(said.room()))) {
+            return new Ingest.Ignore("archive group not read by the bot");
         }
         String key = KEY_PREFIX + msgId.get();
         String ordering = "g:" + said.room();

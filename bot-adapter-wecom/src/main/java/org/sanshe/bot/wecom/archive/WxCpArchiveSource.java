@@ -90,6 +90,9 @@ public final class WxCpArchiveSource implements ArchiveSource {
         } catch (Exception e) {
             // WeCom's errcode/errmsg or the SDK's return code; the library has released the SDK instance
             throw new ArchiveUnavailableException("getChatDatas after seq " + seq + " failed: " + describe(e), e);
+        } catch (LinkageError e) {
+            // the native library did not load (wrong file, missing glibc or libcurl): said on every pass, not lost
+            throw new ArchiveUnavailableException("the native SDK could not be loaded: " + describe(e), e);
         }
         List<WxCpChatDatas.WxCpChatData> data = batch.getChatData() == null ? List.of() : batch.getChatData();
         Long sdk = batch.getSdk();
@@ -215,7 +218,7 @@ public final class WxCpArchiveSource implements ArchiveSource {
     }
 
     /** The failure's type and WeCom's or the SDK's code, cut short: never record content. */
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         String m = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
         return e.getClass().getSimpleName() + (m.isEmpty() ? "" : " " + (m.length() > 160 ? m.substring(0, 160) : m));
     }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.sanshe.bot.core.chat.Channel;
 import org.sanshe.bot.core.chat.ChatId;
@@ -22,6 +25,7 @@ import org.sanshe.bot.wecom.translate.WeComTranslation;
  */
 class ArchiveTranslatorTest {
     private static final Instant READ_AT = Instant.parse("2026-11-23T08:00:05Z");
+    private static final Predicate<ChatId> ALL = chat -> true;
     private final ArchiveTranslator translator = new ArchiveTranslator();
 
     /** 文本: a resident writes in a customer group. */
@@ -81,7 +85,8 @@ class ArchiveTranslatorTest {
 
     @Test
     void storesAGroupTextUnderItsMsgidInTheGroupsOrderOnTheArchiveChannel() {
-        InboxEntry entry = stored(translator.ingest(record(196, "CAQQluDa4QUY0On2rYSAgAMgzPrShAE=", TEXT), READ_AT));
+        InboxEntry entry =
+                stored(translator.ingest(record(196, "CAQQluDa4QUY0On2rYSAgAMgzPrShAE=", TEXT), READ_AT, ALL));
 
         assertThat(entry.dedupKey()).isEqualTo("archive:CAQQluDa4QUY0On2rYSAgAMgzPrShAE=");
         assertThat(entry.channel()).isEqualTo(Channel.ARCHIVE);
@@ -98,7 +103,8 @@ class ArchiveTranslatorTest {
 
     @Test
     void translatesTheStoredTextBackIntoTextSaidInTheGroupByTheSender() {
-        InboxEntry entry = stored(translator.ingest(record(196, "CAQQluDa4QUY0On2rYSAgAMgzPrShAE=", TEXT), READ_AT));
+        InboxEntry entry =
+                stored(translator.ingest(record(196, "CAQQluDa4QUY0On2rYSAgAMgzPrShAE=", TEXT), READ_AT, ALL));
 
         Translated t = translator.translate(entry.payload(), entry.receivedAt()).orElseThrow();
 
@@ -122,7 +128,7 @@ class ArchiveTranslatorTest {
 
     @Test
     void theWholeChannelRoundTripsThroughWeComTranslation() {
-        InboxEntry entry = stored(translator.ingest(record(1, "m", TEXT), READ_AT));
+        InboxEntry entry = stored(translator.ingest(record(1, "m", TEXT), READ_AT, ALL));
 
         var translated = new WeComTranslation(null, null)
                 .translate(entry.channel(), entry.payload(), entry.receivedAt())
@@ -136,7 +142,8 @@ class ArchiveTranslatorTest {
 
     @Test
     void readsTheTextPartsOfAMixedMessageAndDropsTheImage() {
-        InboxEntry entry = stored(translator.ingest(record(197, "DAQQluDa4QUY0On4kYSABAMgzPrShAE=", MIXED), READ_AT));
+        InboxEntry entry =
+                stored(translator.ingest(record(197, "DAQQluDa4QUY0On4kYSABAMgzPrShAE=", MIXED), READ_AT, ALL));
 
         var event = (InboundEvent.TextReceived)
                 translator.translate(entry.payload(), READ_AT).orElseThrow().event();
@@ -147,34 +154,48 @@ class ArchiveTranslatorTest {
     }
 
     @Test
+    void ignoresAndDoesNotEvenStoreAGroupTheBotDoesNotRead() {
+        List<ChatId> asked = new ArrayList<>();
+        Predicate<ChatId> onlyOthers = chat -> {
+            asked.add(chat);
+            return chat.value().equals("wrSomeOtherGroup");
+        };
+
+        assertThat(reason(translator.ingest(record(196, "m196", TEXT), READ_AT, onlyOthers)))
+                .isEqualTo("archive group not read by the bot");
+        assertThat(asked).containsExactly(ChatId.of("wrDemoCustomer05"));
+    }
+
+    @Test
     void ignoresARecallNothingNewWasSaid() {
-        assertThat(reason(translator.ingest(record(198, "15775510700152506326_1603875615", RECALL), READ_AT)))
+        assertThat(reason(translator.ingest(record(198, "15775510700152506326_1603875615", RECALL), READ_AT, ALL)))
                 .isEqualTo("archive action recall");
         assertThat(translator.translate(RECALL, READ_AT)).isEmpty();
     }
 
     @Test
     void ignoresASwitchOfCompanyLog() {
-        assertThat(reason(translator.ingest(record(199, "125289002219525886280", SWITCH), READ_AT)))
+        assertThat(reason(translator.ingest(record(199, "125289002219525886280", SWITCH), READ_AT, ALL)))
                 .isEqualTo("archive action switch");
     }
 
     @Test
     void ignoresAnImageThereIsNoTextToRead() {
-        assertThat(reason(translator.ingest(record(200, "CAQQvPnc4QUY0On2rYSAgAMgooLa0Q8=", IMAGE), READ_AT)))
+        assertThat(reason(translator.ingest(record(200, "CAQQvPnc4QUY0On2rYSAgAMgooLa0Q8=", IMAGE), READ_AT, ALL)))
                 .isEqualTo("archive message type image");
     }
 
     @Test
     void ignoresAOneToOneChatTheBotIsNotPartOf() {
-        assertThat(reason(translator.ingest(record(201, "CAQQluDa4QUY0On2rYSAgAMgzPrShAF=", ONE_TO_ONE), READ_AT)))
+        assertThat(reason(translator.ingest(record(201, "CAQQluDa4QUY0On2rYSAgAMgzPrShAF=", ONE_TO_ONE), READ_AT, ALL)))
                 .isEqualTo("archive one-to-one chat");
         assertThat(translator.translate(ONE_TO_ONE, READ_AT)).isEmpty();
     }
 
     @Test
     void ignoresARobotsMarkdown() {
-        assertThat(reason(translator.ingest(record(202, "9285679487447245398_1606283340_external", MARKDOWN), READ_AT)))
+        assertThat(reason(translator.ingest(
+                        record(202, "9285679487447245398_1606283340_external", MARKDOWN), READ_AT, ALL)))
                 .isEqualTo("archive robot message");
     }
 
@@ -182,16 +203,17 @@ class ArchiveTranslatorTest {
     void ignoresATextWithNothingInIt() {
         String blank = TEXT.replace("最近总睡不着，觉得活着没意思", "  ");
 
-        assertThat(reason(translator.ingest(record(203, "x", blank), READ_AT))).isEqualTo("archive text without text");
+        assertThat(reason(translator.ingest(record(203, "x", blank), READ_AT, ALL)))
+                .isEqualTo("archive text without text");
     }
 
     @Test
     void ignoresARecordThatIsNotJsonWithoutThrowingSoTheRecordsAfterItStillFlow() {
-        assertThat(reason(translator.ingest(record(204, "y", "{\"msgid\":\"y\",\"action\":"), READ_AT)))
+        assertThat(reason(translator.ingest(record(204, "y", "{\"msgid\":\"y\",\"action\":"), READ_AT, ALL)))
                 .isEqualTo("archive record not JSON");
-        assertThat(reason(translator.ingest(record(205, "z", "[1,2]"), READ_AT)))
+        assertThat(reason(translator.ingest(record(205, "z", "[1,2]"), READ_AT, ALL)))
                 .isEqualTo("archive record not JSON");
-        assertThat(reason(translator.ingest(record(206, "", "{\"action\":\"send\"}"), READ_AT)))
+        assertThat(reason(translator.ingest(record(206, "", "{\"action\":\"send\"}"), READ_AT, ALL)))
                 .isEqualTo("archive record without msgid");
     }
 
@@ -200,7 +222,7 @@ class ArchiveTranslatorTest {
         String longId = "m".repeat(200);
 
         assertThat(reason(translator.ingest(
-                        record(207, longId, TEXT.replace("CAQQluDa4QUY0On2rYSAgAMgzPrShAE=", longId)), READ_AT)))
+                        record(207, longId, TEXT.replace("CAQQluDa4QUY0On2rYSAgAMgzPrShAE=", longId)), READ_AT, ALL)))
                 .isEqualTo("archive identifier too long");
     }
 

@@ -93,7 +93,7 @@ class WxCpArchiveSourceTest {
     record Held(long seq, String msgId, String plaintext, int version, PublicKey publicKey, boolean corrupt) {}
 
     /** WxCpMsgAuditService without the native SDK: the documented JSON in, the library's own parsing and key step. */
-    static final class FakeMsgAudit implements WxCpMsgAuditService {
+    static class FakeMsgAudit implements WxCpMsgAuditService {
         final List<Held> held = new ArrayList<>();
         final List<Fetch> fetches = new ArrayList<>();
         final List<Long> destroyedByLibrary = new ArrayList<>();
@@ -293,6 +293,22 @@ class WxCpArchiveSourceTest {
                 .isInstanceOf(ArchiveUnavailableException.class)
                 .hasMessageContaining("after seq 42")
                 .hasMessageContaining("10001");
+        assertThat(destroyed).isEmpty();
+    }
+
+    @Test
+    void aNativeLibraryThatDoesNotLoadIsUnavailableNotAnErrorThatStopsThePoller() {
+        var audit = new FakeMsgAudit(PKCS8_PEM) {
+            @Override
+            public WxCpChatDatas getChatDatas(long seq, long limit, String proxy, String passwd, long timeout) {
+                throw new UnsatisfiedLinkError("/opt/wework/libWeWorkFinanceSdk_Java.so: GLIBC_2.28 not found");
+            }
+        };
+
+        assertThatThrownBy(() -> source(audit, settings()).after(0, 100))
+                .isInstanceOf(ArchiveUnavailableException.class)
+                .hasMessageContaining("native SDK could not be loaded")
+                .hasMessageContaining("GLIBC_2.28");
         assertThat(destroyed).isEmpty();
     }
 
