@@ -1,6 +1,7 @@
 package org.sanshe.bot.app.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param escalation how crisis escalations climb their chain
  * @param lexiconDir a folder of lexicon files replacing the packaged config/lexicon/*.tsv; empty: the packaged ones
  * @param rulesFile what is done about rule breaches, per rule and group type (a Spring resource)
+ * @param archive the chat-archive feed (会话内容存档), off unless enabled
  */
 @Validated
 @ConfigurationProperties("bot")
@@ -41,7 +43,48 @@ public record BotProperties(
         @Valid @NotNull @DefaultValue Bootstrap bootstrap,
         @Valid @NotNull @DefaultValue Escalation escalation,
         @DefaultValue("") String lexiconDir,
-        @DefaultValue("classpath:rules.yml") @NotNull String rulesFile) {
+        @DefaultValue("classpath:rules.yml") @NotNull String rulesFile,
+        @Valid @NotNull @DefaultValue Archive archive) {
+
+    /**
+     * {@code bot.archive.*}: reading group messages from WeCom's chat archive (会话内容存档), for groups where the bot
+     * cannot listen (docs/ARCHIVE.md). The secret, the private key and the proxy credentials come from the environment
+     * only (BOT_ARCHIVE_SECRET, BOT_ARCHIVE_PRIVATE_KEY, BOT_ARCHIVE_PROXY_CREDENTIALS) and are masked in
+     * {@link #toString()}.
+     *
+     * @param enabled read the archive; in {@code prod} the service then refuses to start until the library path, the
+     *     secret and a usable private key are set
+     * @param sdkLibraryPath the absolute path of WeCom's native {@code libWeWorkFinanceSdk_Java.so}
+     * @param privateKey the RSA private key (PEM) whose public key was uploaded to WeCom
+     * @param secret the 会话内容存档 Secret (not the app's)
+     * @param proxy empty, or the proxy the native SDK connects through ({@code http://10.0.0.1:8081})
+     * @param proxyCredentials empty, or the proxy's {@code user:password}
+     * @param pollInterval how often each instance reads what is new
+     * @param batch records read at most per pass (WeCom allows 1000)
+     * @param timeout how long one read may take
+     */
+    public record Archive(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("") String sdkLibraryPath,
+            @DefaultValue("") String privateKey,
+            @DefaultValue("") String secret,
+            @DefaultValue("") String proxy,
+            @DefaultValue("") String proxyCredentials,
+            @DefaultValue("PT5S") @NotNull Duration pollInterval,
+            @DefaultValue("100") @Min(1) @Max(1000) int batch,
+            @DefaultValue("PT10S") @NotNull Duration timeout) {
+        @Override
+        public String toString() {
+            return "Archive[enabled=" + enabled + ", sdkLibraryPath=" + sdkLibraryPath + ", privateKey="
+                    + mask(privateKey) + ", secret=" + mask(secret) + ", proxy=" + proxy + ", proxyCredentials="
+                    + mask(proxyCredentials) + ", pollInterval=" + pollInterval + ", batch=" + batch + ", timeout="
+                    + timeout + "]";
+        }
+
+        private static String mask(String secret) {
+            return secret == null || secret.isEmpty() ? "<unset>" : "****";
+        }
+    }
 
     /**
      * @param ackTimeout how long each level of the chain has to acknowledge before the next is messaged

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sanshe.bot.core.chat.Channel;
 import org.sanshe.bot.core.chat.ChatId;
 import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.engine.BotSettings;
@@ -97,6 +98,8 @@ public final class DecisionStep {
         t.map(Translated::event)
                 .filter(InboundEvent.TextReceived.class::isInstance)
                 .map(InboundEvent.TextReceived.class::cast)
+                // what the chat archive read was not said to the bot: no command limit to count, no roles to load
+                .filter(text -> text.conversation().channel() != Channel.ARCHIVE)
                 .ifPresent(text -> senders.add(new AbstractMap.SimpleEntry<>(
                         text.sender(), text.conversation().chat())));
     }
