@@ -65,6 +65,11 @@ final class DemoSeeder implements ApplicationRunner {
         return DemoCommunity.MEMBERS.stream()
                 .filter(m -> m.userId().equals(userId))
                 .map(DemoCommunity.DemoMember::displayName)
-                .findFirst();
+                .findFirst()
+                .or(() -> DemoCommunity.CUSTOMER_GROUPS.stream()
+                        .flatMap(g -> g.members().stream())
+                        .filter(m -> m.userId().equals(userId))
+                        .map(DemoCommunity.DemoCustomerMember::groupNickname)
+                        .findFirst());
     }
 }

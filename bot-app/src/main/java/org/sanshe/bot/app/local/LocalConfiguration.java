@@ -14,7 +14,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The embedded default's extras: demo community, fake WeCom and simulator. Never in {@code prod}. */
+/**
+ * The embedded default's extras: demo community, fake WeCom, simulator and an in-memory chat archive. Never in
+ * {@code prod}.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("!prod")
 public class LocalConfiguration {
@@ -23,6 +26,12 @@ public class LocalConfiguration {
     @ConditionalOnProperty(name = "bot.local.seed-demo", havingValue = "true", matchIfMissing = true)
     DemoSeeder demoSeeder(MybatisGroups groups, RegistryWriter registry, Clock clock) {
         return new DemoSeeder(groups, registry, clock);
+    }
+
+    /** The archive the simulator writes to and, with {@code bot.archive.enabled}, the feed reads (prod: WeCom's). */
+    @Bean
+    LocalArchiveSource localArchiveSource(Clock clock) {
+        return new LocalArchiveSource(clock);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -46,8 +55,9 @@ public class LocalConfiguration {
                 Transcript transcript,
                 ObjectMapper json,
                 Environment env,
-                Clock clock) {
-            return new Simulator(groups, types, wecom, transcript, json, env, clock).routes();
+                Clock clock,
+                LocalArchiveSource archive) {
+            return new Simulator(groups, types, wecom, transcript, json, env, clock, archive).routes();
         }
     }
 }

@@ -34,7 +34,8 @@ import reactor.core.publisher.Mono;
  * The simulator page of the embedded default: a person picks a demo group (or a private chat) and a member, and types.
  * Each message is sent the way WeCom would send it — encrypted, signed, over HTTP to this service's own callback URL
  * (an AI-bot group @-message, or an app private message) — so the whole pipeline runs; the bot's answers come back
- * through the fake WeCom and show in the page.
+ * through the fake WeCom and show in the page. In a customer group, where no bot can listen, what a member says goes
+ * into the in-memory chat archive instead (会话内容存档), which the archive feed reads like WeCom's.
  */
 final class Simulator {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,6 +50,7 @@ final class Simulator {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final CallbackCipher aibotCipher;
     private final CallbackCipher appCipher;
+    private final LocalArchiveSource archive;
 
     Simulator(
             MybatisGroups groups,
@@ -57,8 +59,10 @@ final class Simulator {
             Transcript transcript,
             ObjectMapper json,
             Environment env,
-            Clock clock) {
+            Clock clock,
+            LocalArchiveSource archive) {
         this.groups = groups;
+        this.archive = archive;
         this.types = types;
         this.wecom = wecom;
         this.transcript = transcript;
@@ -90,6 +94,7 @@ final class Simulator {
                                         .orElse("0")))))
                 .POST("/simulator/api/send", this::send)
                 .POST("/simulator/api/click", this::click)
+                .POST("/simulator/api/archive", this::archive)
                 .build();
     }
 
@@ -123,6 +128,14 @@ final class Simulator {
                             DemoCommunity.MEMBERS.stream()
                                     .map(m -> Map.of("userId", m.userId(), "name", m.displayName()))
                                     .toList());
+                    // the WeChat users of the demo customer group: they can only be heard through the chat archive
+                    body.put(
+                            "customerMembers",
+                            DemoCommunity.CUSTOMER_GROUPS.stream()
+                                    .flatMap(g -> g.members().stream())
+                                    .filter(m -> m.type() == 2)
+                                    .map(m -> Map.of("userId", m.userId(), "name", m.groupNickname()))
+                                    .toList());
                     return body;
                 })
                 .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
@@ -147,8 +160,41 @@ final class Simulator {
                     .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
                     .flatMap(customer -> customer
                             ? ServerResponse.badRequest()
-                                    .bodyValue(Map.of("error", "客户群里没有机器人（企业微信不允许）：请在私聊中先 /切换 到这个群再操作"))
+                                    .bodyValue(Map.of(
+                                            "error", "客户群里没有机器人（企业微信不允许）：请在私聊中先 /切换 到这个群再操作；" + "群里说的话机器人只能经会话存档读到"))
                             : deliver(privately, chat, user, text));
+        });
+    }
+
+    /**
+     * Body: {@code {"chat": "<chat id>", "user": "<userid>", "text": "…"}}: said in a group where the bot cannot
+     * listen. The words go into the chat archive as WeCom records them (a documented-format record), to be read by the
+     * archive feed within {@code bot.archive.poll-interval}: a crisis reaches the social workers privately, and nothing
+     * is ever said in the group. The feed reads registered customer groups only; {@code readByBot} says whether this
+     * one is.
+     */
+    private Mono<ServerResponse> archive(ServerRequest r) {
+        return r.bodyToMono(Map.class).flatMap(body -> {
+            String chat = String.valueOf(body.getOrDefault("chat", ""));
+            String user = String.valueOf(body.getOrDefault("user", ""));
+            String text = String.valueOf(body.getOrDefault("text", ""));
+            if (!chat.matches("[A-Za-z0-9_@.-]{1,128}")
+                    || !user.matches("[A-Za-z0-9_.@-]{1,64}")
+                    || text.isBlank()
+                    || text.length() > 2000) {
+                return ServerResponse.badRequest().bodyValue(Map.of("error", "请选择群和成员，并输入 1–2000 字的消息"));
+            }
+            // the registry is read off the event loop (a cache miss asks the database)
+            return Mono.fromCallable(() -> {
+                        boolean read = groups.findByChat(org.sanshe.bot.core.chat.ChatId.of(chat))
+                                .filter(g -> g.channel() == org.sanshe.bot.core.chat.Channel.CUSTOMER)
+                                .isPresent();
+                        long seq = archive.appendGroupText(chat, user, text).seq();
+                        transcript.add("user", chat, user, text);
+                        return Map.of("archived", true, "seq", seq, "readByBot", read);
+                    })
+                    .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                    .flatMap(b -> ServerResponse.ok().bodyValue(b));
         });
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanshe.bot.app.config.BotProperties;
+import org.sanshe.bot.app.local.LocalArchiveSource;
 import org.sanshe.bot.app.pipeline.Dispatcher;
 import org.sanshe.bot.app.support.FakeWeComServer;
 import org.sanshe.bot.app.support.FakeWeComServer.GroupChatMember;
@@ -30,9 +31,14 @@ import org.sanshe.bot.storage.audit.MybatisAuditTrail;
 import org.sanshe.bot.storage.escalation.MybatisEscalations;
 import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.storage.group.MybatisMembers;
+import org.sanshe.bot.wecom.archive.ArchiveSource;
+import org.sanshe.bot.wecom.archive.ArchiveTranslator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
  * The whole pipeline through its real edges: an encrypted, signed callback over HTTP → inbox → dispatcher → core →
@@ -75,6 +81,22 @@ abstract class EndToEndContract {
     MybatisEscalations escalations;
 
     WeComCallbacks wecom;
+
+    /** The chat archive both subclasses read (会话内容存档): in memory, fed by the tests in place of WeCom's. */
+    static final LocalArchiveSource ARCHIVE = new LocalArchiveSource(java.time.Clock.systemUTC());
+
+    @TestBean(methodName = "fedArchive")
+    ArchiveSource archiveSource;
+
+    static ArchiveSource fedArchive() {
+        return ARCHIVE;
+    }
+
+    @DynamicPropertySource
+    static void archiveFeed(DynamicPropertyRegistry registry) {
+        registry.add("bot.archive.enabled", () -> "true");
+        registry.add("bot.archive.poll-interval", () -> "PT0.2S");
+    }
 
     @BeforeEach
     void client() {
@@ -557,6 +579,95 @@ abstract class EndToEndContract {
         assertThat(awaitPrivate(admin, "【" + groupName + "】")).contains("渠道：客户群（外部群）", "楼门栋长：7栋303-自住" + t, "成员：2 人");
         assertThat(groups.rolesOf(UserId.of(resident), Optional.of(ChatId.of(chat))))
                 .containsExactly(Role.BUILDING_HEAD);
+    }
+
+    // --- issue 4: the chat-archive feed (会话内容存档) ------------------------------------------------------------------
+
+    @Test
+    void aCrisisReadFromTheChatArchiveOfACustomerGroupReachesTheSocialWorkerAndNothingIsSaidInTheGroup()
+            throws Exception {
+        String t = tag();
+        String chat = "wrE2EArchive" + t;
+        String name = "会话存档测试群" + t;
+        groups.register(ChatId.of(chat), name, "RESIDENTS", Channel.CUSTOMER);
+        String worker = "sw-" + t;
+        String resident = "wmE2E" + t;
+        groups.grant(UserId.of(worker), Role.SOCIAL_WORKER, Optional.of(ChatId.of(chat)), UserId.of("e2e-seed"));
+
+        int before = FAKE.calls().size();
+        // a resident writes in a group no bot is in: the archive records it, the feed reads it later
+        var command = ARCHIVE.appendGroupText(chat, resident, "/帮助");
+        var crisis = ARCHIVE.appendGroupText(chat, resident, "这日子过不下去了，我不想活了");
+
+        var card = awaitCard(worker, "esc_");
+        long number = numberOf(card);
+        assertThat(card.body().path("template_card").path("sub_title_text").asText())
+                .contains("「" + name + "」", resident, "我不想活了");
+        Escalation open = escalations.find(number).orElseThrow();
+        assertThat(open.chat()).contains(ChatId.of(chat));
+        assertThat(open.subject()).isEqualTo(UserId.of(resident));
+        assertThat(open.category()).isEqualTo("SELF_HARM");
+
+        // decided on the archive channel, in the group's order; only the card went out, the command was not run
+        assertThat(decidedAndSent(ArchiveTranslator.KEY_PREFIX + crisis.msgId()))
+                .containsOnly("APP_CARD");
+        assertThat(decidedAndSent(ArchiveTranslator.KEY_PREFIX + command.msgId()))
+                .as("a command read from the archive is not run")
+                .isEmpty();
+        assertThat(jdbc.queryForList(
+                        "SELECT channel FROM inbox WHERE dedup_key IN (?, ?)",
+                        String.class,
+                        ArchiveTranslator.KEY_PREFIX + command.msgId(),
+                        ArchiveTranslator.KEY_PREFIX + crisis.msgId()))
+                .containsExactly("ARCHIVE", "ARCHIVE");
+        assertThat(jdbc.queryForObject(
+                        "SELECT payload FROM inbox WHERE dedup_key = ?",
+                        String.class,
+                        ArchiveTranslator.KEY_PREFIX + crisis.msgId()))
+                .startsWith("v1:")
+                .doesNotContain("不想活");
+        assertThat(count("SELECT seq FROM archive_cursor WHERE name = 'wecom'")).isGreaterThanOrEqualTo(crisis.seq());
+
+        // nothing in the group, nothing to the resident: every call to WeCom about them is a private card to staff
+        Thread.sleep(300);
+        assertThat(FAKE.calls().stream()
+                        .skip(before)
+                        .filter(c -> c.body().toString().contains(resident)
+                                || c.body().toString().contains(chat)
+                                || String.valueOf(c.query()).contains(chat)))
+                .isNotEmpty()
+                .allSatisfy(c -> {
+                    assertThat(c.path()).isEqualTo(SEND);
+                    assertThat(c.body().path("msgtype").asText()).isEqualTo("template_card");
+                    assertThat(c.body().path("touser").asText()).isNotEqualTo(resident);
+                });
+    }
+
+    @Test
+    void aRecordTheArchiveHandsOverTwiceIsDecidedOnce() throws Exception {
+        String t = tag();
+        String chat = "wrE2EArchiveTwice" + t;
+        groups.register(ChatId.of(chat), "会话存档去重群" + t, "RESIDENTS", Channel.CUSTOMER);
+        String worker = "sw-" + t;
+        groups.grant(UserId.of(worker), Role.SOCIAL_WORKER, Optional.of(ChatId.of(chat)), UserId.of("e2e-seed"));
+        var first = ARCHIVE.appendGroupText(chat, "wmE2E" + t, "我不想活了");
+        // the same record (same msgid) at a later seq, as a second reader or a re-read would hand it over
+        ARCHIVE.append(first.msgId(), first.plaintext());
+
+        var card = awaitCard(worker, "esc_");
+        long number = numberOf(card);
+        assertThat(poll(() -> count("SELECT seq FROM archive_cursor WHERE name = 'wecom'"), s -> s > first.seq()))
+                .as("the cursor passed both copies")
+                .isGreaterThan(first.seq());
+        Thread.sleep(500);
+
+        assertThat(count(
+                        "SELECT COUNT(*) FROM inbox WHERE dedup_key = ?", ArchiveTranslator.KEY_PREFIX + first.msgId()))
+                .isEqualTo(1);
+        assertThat(cardsSoFar(number)).hasSize(1);
+        assertThat(escalations.timeline(number))
+                .extracting(StateChange.EscalationStep::kind)
+                .doesNotContain("again");
     }
 
     // --- issue 4: crisis escalation ---------------------------------------------------------------------------------

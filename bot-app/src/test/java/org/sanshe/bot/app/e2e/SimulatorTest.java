@@ -171,8 +171,76 @@ class SimulatorTest {
         assertThat(say(chat, "res-3-0501", "/群信息")).contains("【阳光社区3栋居民群】", "群秘书：3栋501-租住（res-3-0501）");
     }
 
+    private HttpResponse<String> postArchive(String chat, String user, String text) throws Exception {
+        String body = JSON.createObjectNode()
+                .put("chat", chat)
+                .put("user", user)
+                .put("text", text)
+                .toString();
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/api/archive"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void whatIsSaidInACustomerGroupNobodyRegisteredIsArchivedButNotReadByTheBot() throws Exception {
+        var r = postArchive("wrDemoCustomer05", "wmDemoExt0602", "我不想活了");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.path("archived").asBoolean()).isTrue();
+        assertThat(body.path("readByBot").asBoolean()).isFalse();
+        JsonNode community = get("/simulator/api/community");
+        assertThat(community.path("customerMembers").toString()).contains("wmDemoExt0501", "5栋501-自住");
+    }
+
+    /** After the registration below: the feed reads the group now. */
     @Test
     @Order(Integer.MAX_VALUE)
+    void aCrisisSaidInTheRegisteredCustomerGroupReachesTheSocialWorkerThroughTheChatArchiveAndNothingIsSaidThere()
+            throws Exception {
+        long after = lastSeq();
+
+        var r = postArchive("wrDemoCustomer05", "wmDemoExt0501", "最近实在撑不住了，我不想活了");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body()).path("readByBot").asBoolean()).isTrue();
+        JsonNode card = null;
+        for (int i = 0; i < 300 && card == null; i++) {
+            for (JsonNode e : get("/simulator/api/transcript?after=" + after)) {
+                if (e.path("kind").asText().equals("private")
+                        && e.path("user").asText().equals("sw-zhang")
+                        && !e.path("card").asText().isEmpty()) {
+                    card = e;
+                }
+            }
+            Thread.sleep(50);
+        }
+        assertThat(card).as("an escalation card to 社工-张三").isNotNull();
+        assertThat(card.path("text").asText()).contains("「阳光社区5栋居民群」", "我不想活了");
+        JsonNode said = get("/simulator/api/transcript?after=" + after);
+        assertThat(said)
+                .filteredOn(e -> e.path("chat").asText().equals("wrDemoCustomer05"))
+                .extracting(
+                        e -> e.path("kind").asText() + ":" + e.path("userName").asText())
+                .as("the resident's words, shown with their group nickname, and no reply in the group")
+                .containsExactly("user:5栋501-自住");
+    }
+
+    @Test
+    void refusesAnArchiveRecordWithoutAProperChatMemberOrText() throws Exception {
+        assertThat(postArchive("wrDemoCustomer05", "bad user!", "你好").statusCode())
+                .isEqualTo(400);
+        assertThat(postArchive("", "wmDemoExt0501", "你好").statusCode()).isEqualTo(400);
+        assertThat(postArchive("wrDemoCustomer05", "wmDemoExt0501", " ").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
     void aRegisteredCustomerGroupCannotBeTypedInBecauseNoBotIsInIt() throws Exception {
         String answer = say("private", "demo-admin", "/登记客户群 wrDemoCustomer05 居民群");
         assertThat(answer).contains("已登记客户群「阳光社区5栋居民群」", "5栋501-自住", "微信用户");
