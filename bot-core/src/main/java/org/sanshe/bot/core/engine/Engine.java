@@ -156,8 +156,7 @@ public final class Engine {
         }
         if (event.conversation().channel() == Channel.ARCHIVE) {
             // read after the fact from the chat archive: the bot was not addressed and cannot answer there, so a
-            // command
-            // is not run, and nothing said there counts against the member's command limit
+            // command is not run, and nothing said there counts against the member's command limit
             return new Outcome(changes, List.of());
         }
         // in a private chat without a chosen group, every role held anywhere: the commands that act on a group (a named
