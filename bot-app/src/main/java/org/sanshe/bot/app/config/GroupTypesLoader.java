@@ -10,6 +10,7 @@ import java.util.Map;
 import org.sanshe.bot.core.chat.GroupType;
 import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.core.chat.Role;
+import org.sanshe.bot.core.nickname.NicknameConvention;
 import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -53,7 +54,7 @@ final class GroupTypesLoader {
                         strings(m, "aliases", where),
                         tier(optional(m, "tier", "OTHER")),
                         optional(m, "rules", ""),
-                        strings(m, "nickname-formats", where),
+                        nicknameConvention(m, where),
                         strings(m, "escalation-chain", where).stream()
                                 .map(r -> Role.parse(r)
                                         .orElseThrow(() -> new IllegalArgumentException("unknown role '" + r + "'")))
@@ -68,6 +69,16 @@ final class GroupTypesLoader {
             return new GroupTypes(types);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(resource.getDescription() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The formats are the grammar of the nickname check: one that cannot be read stops the start, named. */
+    private static NicknameConvention nicknameConvention(Map<?, ?> m, String where) {
+        List<String> formats = strings(m, "nickname-formats", where);
+        try {
+            return NicknameConvention.parse(formats);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'nickname-formats' of " + m.get("code") + ": " + e.getMessage(), e);
         }
     }
 

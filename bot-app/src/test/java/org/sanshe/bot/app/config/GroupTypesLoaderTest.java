@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.sanshe.bot.core.chat.GroupType;
 import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.core.chat.Role;
+import org.sanshe.bot.core.nickname.NicknameConvention;
+import org.sanshe.bot.core.nickname.NicknameProblem;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
@@ -169,5 +171,72 @@ class GroupTypesLoaderTest {
             assertThat(t.rules()).isEmpty();
         });
         assertThat(types.find("巡访群")).isPresent();
+    }
+
+    @Test
+    void everyPackagedTypeHasNicknameFormatsThatReadAsTheGrammar() {
+        GroupTypes types = packaged();
+
+        assertThat(types.all()).allSatisfy(t -> {
+            assertThat(t.nicknameConvention().isEmpty()).as(t.code()).isFalse();
+            assertThat(t.nicknameFormats())
+                    .as(t.code())
+                    .isEqualTo(t.nicknameConvention().sources());
+        });
+        assertThat(types.byCode("RESIDENTS").orElseThrow().nicknameFormats())
+                .containsExactly("楼栋房号-自住", "楼栋房号-租住", "楼门栋长-姓名", "社工-姓名", "社区-姓名");
+    }
+
+    @Test
+    void thePackagedConventionsCheckTheNicknamesOfTheirGroups() {
+        GroupTypes types = packaged();
+        NicknameConvention residents = types.byCode("RESIDENTS").orElseThrow().nicknameConvention();
+        NicknameConvention volunteers =
+                types.byCode("VOLUNTEER_POOL").orElseThrow().nicknameConvention();
+        NicknameConvention companion =
+                types.byCode("KEY_COMPANION").orElseThrow().nicknameConvention();
+        NicknameConvention landlords = types.byCode("LANDLORDS").orElseThrow().nicknameConvention();
+        NicknameConvention shops = types.byCode("BUSINESSES").orElseThrow().nicknameConvention();
+
+        assertThat(residents.check("3-1202 业主").canonical()).contains("3栋1202-自住");
+        assertThat(residents.check("3栋1202").suggestions()).containsExactly("3栋1202-自住", "3栋1202-租住");
+        assertThat(volunteers.check("3栋1202-自住").problems()).containsExactly(NicknameProblem.UNKNOWN_FORMAT);
+        assertThat(volunteers.check("志愿者张三").canonical()).contains("社区志愿者-张三");
+        assertThat(companion.check("王阿姨").compliant()).isTrue();
+        assertThat(companion.check("督导王五").problems()).containsExactly(NicknameProblem.TITLE_NOT_ACCEPTED);
+        assertThat(landlords.check("3栋1202房东").canonical()).contains("3栋1202-房东");
+        assertThat(shops.check("李记超市·李四").canonical()).contains("李记超市-李四");
+    }
+
+    @Test
+    void aNicknameFormatThatCannotBeReadIsRefusedNamingTheEntryTheFormatAndTheWord() {
+        assertThatThrownBy(() -> yaml("""
+                        group-types:
+                          - code: NIGHT_PATROL
+                            name: 夜间巡访群
+                            nickname-formats: ["社工-姓名"]
+                          - code: NIGHT_WATCH
+                            name: 夜间值守群
+                            nickname-formats: ["楼栋房号-自主"]
+                        """))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("group-types[1]")
+                .hasMessageContaining("NIGHT_WATCH")
+                .hasMessageContaining("nickname-formats")
+                .hasMessageContaining("楼栋房号-自主")
+                .hasMessageContaining("'自主'");
+    }
+
+    @Test
+    void twoNicknameFormatsThatMeanTheSameAreRefused() {
+        assertThatThrownBy(() -> yaml("""
+                        group-types:
+                          - code: NIGHT_PATROL
+                            name: 夜间巡访群
+                            nickname-formats: ["楼栋房号-自住", "楼栋房号 业主"]
+                        """))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("group-types[0]")
+                .hasMessageContaining("mean the same");
     }
 }

@@ -3,6 +3,7 @@ package org.sanshe.bot.core.chat;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.sanshe.bot.core.nickname.NicknameConvention;
 
 /**
  * A kind of group (DOMAIN.md "kinds of group"), e.g. {@code FOCUS_SERVICE} 聚焦服务群, with the settings that features
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * @param aliases other names people may type (short forms, English)
  * @param tier core service tier, support group, or other
  * @param rules the group rules text (群规), ready to paste as the group announcement; {@code {群名}} is replaced
- * @param nicknameFormats the nickname conventions members follow, as people read them ("楼栋房号-自住")
+ * @param nicknameConvention the nickname formats members follow, read from the words people read ("楼栋房号-自住",
+ *     see {@link NicknameConvention}); {@link #nicknameFormats()} gives them back as written
  * @param escalationChain the roles an escalation goes to, level by level
  * @param shiftTemplate the shift reminder text
  * @param handoverTemplate the shift handover text
@@ -25,7 +27,7 @@ public record GroupType(
         List<String> aliases,
         Tier tier,
         String rules,
-        List<String> nicknameFormats,
+        NicknameConvention nicknameConvention,
         List<Role> escalationChain,
         String shiftTemplate,
         String handoverTemplate) {
@@ -56,6 +58,7 @@ public record GroupType(
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(shiftTemplate, "shiftTemplate");
         Objects.requireNonNull(handoverTemplate, "handoverTemplate");
+        Objects.requireNonNull(nicknameConvention, "nicknameConvention");
         if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException(
                     "group type code '" + code + "' must be upper-case letters, digits and _ (e.g. FOCUS_SERVICE)");
@@ -64,13 +67,45 @@ public record GroupType(
             throw new IllegalArgumentException("group type " + code + " has no Chinese name");
         }
         aliases = List.copyOf(aliases);
-        nicknameFormats = List.copyOf(nicknameFormats);
         escalationChain = List.copyOf(escalationChain);
+    }
+
+    /**
+     * A type whose nickname formats are given as written, e.g. {@code ["楼栋房号-自住", "社工-姓名"]}.
+     *
+     * @throws IllegalArgumentException when a format cannot be read, naming it and why
+     */
+    public GroupType(
+            String code,
+            String chineseName,
+            List<String> aliases,
+            Tier tier,
+            String rules,
+            List<String> nicknameFormats,
+            List<Role> escalationChain,
+            String shiftTemplate,
+            String handoverTemplate) {
+        this(
+                code,
+                chineseName,
+                aliases,
+                tier,
+                rules,
+                NicknameConvention.parse(nicknameFormats),
+                escalationChain,
+                shiftTemplate,
+                handoverTemplate);
     }
 
     /** A type with only a code and a name (tests, and types added by hand): default rules and templates. */
     public static GroupType named(String code, String chineseName) {
-        return new GroupType(code, chineseName, List.of(), Tier.OTHER, "", List.of(), List.of(), "", "");
+        return new GroupType(
+                code, chineseName, List.of(), Tier.OTHER, "", NicknameConvention.none(), List.of(), "", "");
+    }
+
+    /** The nickname formats as configured ("楼栋房号-自住"). */
+    public List<String> nicknameFormats() {
+        return nicknameConvention.sources();
     }
 
     /** The rules text for a group of this type, with the group's name put in. */
