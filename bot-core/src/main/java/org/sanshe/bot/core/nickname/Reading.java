@@ -73,15 +73,56 @@ final class Reading {
         return r;
     }
 
-    /** NFKC (full-width digits and letters, ideographic space), skipped for the usual plain ASCII and Han text. */
+    /**
+     * NFKC: full-width digits, letters and marks, the ideographic space. Plain ASCII and Han text, full-width ASCII,
+     * common CJK punctuation and emoji are handled here without {@link Normalizer} (they are what nicknames are made
+     * of, and NFKC maps them exactly so or not at all); anything else goes through it.
+     */
     static String normalise(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
+        char[] out = null;
+        int length = raw.length();
+        for (int i = 0; i < length; i++) {
             char c = raw.charAt(i);
-            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF) && c != '·' && c != '—') {
+            if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF)) {
+                continue;
+            }
+            char mapped;
+            if (c >= 0xFF01 && c <= 0xFF5E) {
+                mapped = (char) (c - 0xFEE0);
+            } else if (c == 0x3000) {
+                mapped = ' ';
+            } else if (stable(c)) {
+                continue;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && stableSupplementary(raw.codePointAt(i))) {
+                i++;
+                continue;
+            } else {
                 return Normalizer.normalize(raw, Normalizer.Form.NFKC);
             }
+            if (out == null) {
+                out = raw.toCharArray();
+            }
+            out[i] = mapped;
         }
-        return raw;
+        return out == null ? raw : new String(out);
+    }
+
+    /** BMP characters of nicknames that NFKC leaves alone: · — • 、。〈〉《》「」『』【】 ・ and the emoji joiners. */
+    private static boolean stable(char c) {
+        return c == '·'
+                || c == '—'
+                || c == '•'
+                || (c >= 0x3001 && c <= 0x3003)
+                || (c >= 0x3005 && c <= 0x3011)
+                || c == '・'
+                || c == 0xFE0F
+                || c == 0x200D
+                || (c >= 0x3400 && c <= 0x4DBF);
+    }
+
+    /** Emoji and pictographs (U+1F300–U+1FAFF) and the CJK extension ideographs, which NFKC leaves alone. */
+    private static boolean stableSupplementary(int cp) {
+        return (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x2EBEF) || (cp >= 0x30000 && cp <= 0x3134F);
     }
 
     boolean isEmpty() {
@@ -283,10 +324,13 @@ final class Reading {
             }
         }
         if (length > 0) {
-            // a marker may also begin a word, and then counts for both: 1202房东, 3栋长 and 3号楼长 (the building
-            // and its head)
+            // a marker may also begin a word: 3栋长 and 3号楼长 are the building and its head, so a building marker
+            // counts for both; 1202房东 and 1202房主 are a tenure word, so 房 there is no room marker
             if (Keywords.all().longest(s, i, n, found) > length) {
                 length = 0;
+                if (marker != BUILDING) {
+                    marker = NONE;
+                }
             } else if (length == 2 && Keywords.all().longest(s, i + 1, n, found) >= 2) {
                 length = 1;
             }

@@ -241,4 +241,18 @@ class NicknameParserTest {
             }
         }
     }
+
+    @Test
+    void theFastNormalisationIsNfkcForEveryCharacter() {
+        for (int cp = 0; cp <= 0x10FFFF; cp++) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) {
+                continue;
+            }
+            String text = "3" + new String(Character.toChars(cp)) + "栋a";
+            assertThat(Reading.normalise(text))
+                    .as("U+%04X", cp)
+                    .isEqualTo(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC));
+        }
+        assertThat(Reading.normalise("３栋１２０２－自住　🌸")).isEqualTo("3栋1202-自住 🌸");
+    }
 }

@@ -12,7 +12,7 @@ final class NicknameTable {
             Map.entry("RESIDENTS", of("楼栋房号-自住", "楼栋房号-租住", "楼门栋长-姓名", "社工-姓名", "社区-姓名")),
             Map.entry("FOCUS_SERVICE", of("社工-姓名", "医务-姓名", "心理咨询-姓名", "群秘书-姓名", "群管理员-姓名", "楼栋房号-自住", "楼栋房号-租住")),
             Map.entry("KEY_COMPANION", of("社工-姓名", "医务-姓名", "心理咨询-姓名", "任意昵称")),
-            Map.entry("PREVENTION_WORK", of("社区-姓名", "社工-姓名", "楼门栋长-姓名")),
+            Map.entry("PREVENTION_WORK", of("社区-姓名", "社工-姓名", "楼门栋长-姓名", "网格员-姓名")),
             Map.entry("VOLUNTEER_POOL", of("社区志愿者-姓名", "医务-姓名", "心理咨询-姓名")),
             Map.entry("VOLUNTEER_DISPATCH", of("社工-姓名", "社区志愿者-姓名")),
             Map.entry("EXPERT_SUPERVISION", of("督导-姓名", "社工-姓名")),
@@ -94,6 +94,9 @@ final class NicknameTable {
             RESIDENTS | 3号楼2单元1202室 | MISSING_TENURE | 3栋2单元1202-自住 / 3栋2单元1202-租住 | 3-2-1202 | -
             RESIDENTS | 31202 | AMBIGUOUS_HOUSEHOLD, MISSING_TENURE | - | - | -
             RESIDENTS | 31202自住 | AMBIGUOUS_HOUSEHOLD | - | - | -
+            RESIDENTS | 31202业主 | AMBIGUOUS_HOUSEHOLD | - | - | -
+            LANDLORDS | 232503房东 | AMBIGUOUS_HOUSEHOLD | - | - | -
+            RESIDENTS | 1202房主 | MISSING_BUILDING | - | - | -
             RESIDENTS | 3-2-12-1202自住 | AMBIGUOUS_HOUSEHOLD | - | - | -
             RESIDENTS | 3栋4栋1202自住 | AMBIGUOUS_HOUSEHOLD | - | - | -
             RESIDENTS | 3栋1202-1203自住 | AMBIGUOUS_HOUSEHOLD | - | - | -
@@ -211,7 +214,8 @@ final class NicknameTable {
             PREVENTION_WORK | 社区工作者王五 | ok | 社区-王五 | - | COMMUNITY
             PREVENTION_WORK | 楼栋长赵六 | ok | 楼门栋长-赵六 | - | BUILDING_HEAD
             PREVENTION_WORK | 社工·张三 | ok | 社工-张三 | - | SOCIAL_WORKER
-            PREVENTION_WORK | 网格员赵六 | TITLE_NOT_ACCEPTED | - | - | GRID_WORKER
+            PREVENTION_WORK | 网格员赵六 | ok | 网格员-赵六 | - | GRID_WORKER
+            PREVENTION_WORK | 督导赵六 | TITLE_NOT_ACCEPTED | - | - | SUPERVISOR
             PREVENTION_WORK | 王五 | MISSING_TITLE | - | - | -
             PREVENTION_WORK | 3栋1202自住 | UNKNOWN_FORMAT | - | 3--1202 | -
             PREVENTION_WORK | 社区王五 13812345678 | CONTAINS_PHONE | 社区-王五 | - | COMMUNITY
