@@ -58,7 +58,7 @@ public final class NicknameCheck {
         return problems.isEmpty();
     }
 
-    /** Privacy risks first, then the problems against the nearest format, in the order of its parts. */
+    /** The problems against the nearest format, in the order of {@link NicknameProblem} (privacy risks first). */
     public List<NicknameProblem> problems() {
         return problems;
     }
