@@ -9,9 +9,11 @@ import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.bean.external.WxCpUserExternalGroupChatInfo;
 import org.sanshe.bot.core.chat.Channel;
+import org.sanshe.bot.core.chat.ChatId;
 import org.sanshe.bot.core.chat.Member;
 import org.sanshe.bot.core.chat.MemberKind;
 import org.sanshe.bot.core.chat.UserId;
+import org.sanshe.bot.core.engine.Outbound;
 import org.sanshe.bot.core.event.InboundEvent.CustomerGroupDetails;
 import org.sanshe.bot.core.pipeline.DeliveryResult;
 import org.sanshe.bot.core.pipeline.Inbox;
@@ -44,11 +46,50 @@ public final class CustomerGroupLookup {
         } catch (RuntimeException e) {
             return new DeliveryResult.Failed("look-up request unreadable");
         }
+        var lookup = request.lookup();
+        return fetch(
+                message.target(),
+                retryable,
+                (details, error) -> new InboxEntry(
+                        LookupCodec.dedupKey(lookup),
+                        Channel.CUSTOMER,
+                        lookup.requester().orderingKey(),
+                        LookupCodec.answer(request, details, error),
+                        clock.instant()));
+    }
+
+    /** A read of a registered group's members: the answer goes into the inbox in the group's order. */
+    public DeliveryResult read(OutboxMessage message, java.util.function.IntPredicate retryable) {
+        String requestId;
+        try {
+            requestId = LookupCodec.readRequestId(message.body());
+        } catch (RuntimeException e) {
+            return new DeliveryResult.Failed("read request unreadable");
+        }
+        var request = new Outbound.ReadGroupMembers(ChatId.of(message.target()), requestId);
+        return fetch(
+                message.target(),
+                retryable,
+                (details, error) -> new InboxEntry(
+                        LookupCodec.dedupKey(request),
+                        Channel.CUSTOMER,
+                        "g:" + message.target(),
+                        LookupCodec.readAnswer(request, details, error),
+                        clock.instant()));
+    }
+
+    private DeliveryResult fetch(
+            String chat,
+            java.util.function.IntPredicate retryable,
+            java.util.function.BiFunction<Optional<CustomerGroupDetails>, Optional<Integer>, InboxEntry> answer) {
         Optional<CustomerGroupDetails> details = Optional.empty();
         Optional<Integer> error = Optional.empty();
         try {
             WxCpUserExternalGroupChatInfo info =
-                    wecom.getExternalContactService().getGroupChat(message.target(), 1);
+                    wecom.getExternalContactService().getGroupChat(chat, 1);
+            if (info == null || info.getGroupChat() == null) {
+                return new DeliveryResult.Retry("groupchat/get answered without group_chat", Optional.empty());
+            }
             details = Optional.of(toDetails(info.getGroupChat()));
         } catch (WxErrorException e) {
             int code = e.getError().getErrorCode();
@@ -59,16 +100,10 @@ public final class CustomerGroupLookup {
         } catch (WxRuntimeException e) {
             return new DeliveryResult.Retry("groupchat/get: " + e.getClass().getSimpleName(), Optional.empty());
         }
-        var lookup = request.lookup();
-        InboxEntry entry = new InboxEntry(
-                LookupCodec.dedupKey(lookup),
-                Channel.CUSTOMER,
-                lookup.requester().orderingKey(),
-                LookupCodec.answer(request, details, error),
-                clock.instant());
+        InboxEntry entry = answer.apply(details, error);
         try {
             inbox.get().accept(entry); // false: the answer is already there (this row was retried after a crash)
-            return new DeliveryResult.Sent(error.map(c -> "errcode " + c).orElse("looked up"));
+            return new DeliveryResult.Sent(error.map(c -> "errcode " + c).orElse("read"));
         } catch (InboxUnavailableException e) {
             return new DeliveryResult.Retry("inbox unavailable", Optional.empty());
         }

@@ -22,16 +22,19 @@ import org.sanshe.bot.core.engine.Outbound;
 import org.sanshe.bot.core.event.EventId;
 import org.sanshe.bot.core.event.InboundEvent.CustomerGroupDetails;
 import org.sanshe.bot.core.event.InboundEvent.CustomerGroupLookedUp;
+import org.sanshe.bot.core.event.InboundEvent.CustomerGroupRead;
 import org.sanshe.bot.wecom.translate.AiBotTranslator;
 
 /**
- * The two JSON forms of a customer-group look-up: the request as an outbox row keeps it (with the requester's
- * response_url, so the answer can travel the way the command came), and the answer as an inbox row keeps it, to be
- * decided like any other event. Both are stored encrypted.
+ * The JSON forms of a customer-group look-up: the request as an outbox row keeps it (with the requester's response_url,
+ * so the answer can travel the way the command came), and the answer as an inbox row keeps it, to be decided like any
+ * other event; and the answer to a read of a registered group's members (nickname checks). All stored encrypted.
  */
 public final class LookupCodec {
     /** Marks an inbox payload of the CUSTOMER channel as a look-up answer rather than WeCom's XML. */
     static final String KIND = "customer_group_looked_up";
+    /** Marks an inbox payload of the CUSTOMER channel as the answer to a read of a registered group's members. */
+    static final String READ_KIND = "customer_group_read";
 
     private LookupCodec() {}
 
@@ -64,6 +67,22 @@ public final class LookupCodec {
                 text(n, "responseUrl"));
     }
 
+    /** The body of a read request's outbox row. */
+    public static String readRequestBody(Outbound.ReadGroupMembers r) {
+        return AiBotTranslator.JSON
+                .createObjectNode()
+                .put("requestId", r.requestId())
+                .toString();
+    }
+
+    static String readRequestId(String body) {
+        String id = read(body).path("requestId").asText("");
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("read request without requestId");
+        }
+        return id;
+    }
+
     /** The inbox dedup key of the answer: one answer per request, however often the request is retried. */
     public static String dedupKey(Outbound.LookUpCustomerGroup l) {
         return "lookup:" + sha256(l.requestId() + '\u0000' + l.chat().value()).substring(0, 40);
@@ -74,6 +93,27 @@ public final class LookupCodec {
         ObjectNode n = (ObjectNode) read(requestBody(r.lookup(), r.responseUrl()));
         n.put("kind", KIND);
         n.put("chat", r.lookup().chat().value());
+        putResult(n, details, errorCode);
+        return n.toString();
+    }
+
+    /** The answer to a {@link Outbound.ReadGroupMembers}, as the inbox keeps it. */
+    public static String readAnswer(
+            Outbound.ReadGroupMembers r, Optional<CustomerGroupDetails> details, Optional<Integer> errorCode) {
+        ObjectNode n = AiBotTranslator.JSON.createObjectNode();
+        n.put("kind", READ_KIND);
+        n.put("chat", r.chat().value());
+        n.put("requestId", r.requestId());
+        putResult(n, details, errorCode);
+        return n.toString();
+    }
+
+    /** The inbox dedup key of a read's answer: one per request. */
+    public static String dedupKey(Outbound.ReadGroupMembers r) {
+        return "read:" + sha256(r.requestId() + '\u0000' + r.chat().value()).substring(0, 40);
+    }
+
+    private static void putResult(ObjectNode n, Optional<CustomerGroupDetails> details, Optional<Integer> errorCode) {
         errorCode.ifPresent(c -> n.put("errcode", c));
         details.ifPresent(d -> {
             ObjectNode g = n.putObject("group");
@@ -88,7 +128,6 @@ public final class LookupCodec {
                 m.groupNickname().ifPresent(v -> o.put("nickname", v));
             }
         });
-        return n.toString();
     }
 
     static boolean isAnswer(String payload) {
@@ -99,22 +138,8 @@ public final class LookupCodec {
     static Answer readAnswer(String payload, Instant receivedAt) {
         JsonNode n = read(payload);
         Request r = readRequest(n.path("chat").asText(), payload);
-        Optional<CustomerGroupDetails> details = Optional.empty();
-        if (n.has("group")) {
-            JsonNode g = n.path("group");
-            List<Member> members = new ArrayList<>();
-            for (JsonNode m : g.path("members")) {
-                members.add(new Member(
-                        UserId.of(m.path("userid").asText()),
-                        text(m, "name"),
-                        text(m, "nickname"),
-                        MemberKind.valueOf(m.path("kind").asText("UNKNOWN"))));
-            }
-            details = Optional.of(new CustomerGroupDetails(
-                    g.path("name").asText(""), UserId.of(g.path("owner").asText()), members));
-        }
-        Optional<Integer> error =
-                n.has("errcode") ? Optional.of(n.path("errcode").asInt()) : Optional.empty();
+        Optional<CustomerGroupDetails> details = details(n);
+        Optional<Integer> error = errorCode(n);
         var event = new CustomerGroupLookedUp(
                 new EventId(dedupKey(r.lookup())),
                 r.lookup().requester(),
@@ -128,6 +153,40 @@ public final class LookupCodec {
     }
 
     record Answer(CustomerGroupLookedUp event, Optional<String> responseUrl) {}
+
+    static boolean isReadAnswer(String payload) {
+        return payload.startsWith("{") && payload.contains("\"kind\":\"" + READ_KIND + "\"");
+    }
+
+    /** A stored read answer back as the event the core decides. */
+    static CustomerGroupRead readReadAnswer(String payload, Instant receivedAt) {
+        JsonNode n = read(payload);
+        var request = new Outbound.ReadGroupMembers(
+                ChatId.of(n.path("chat").asText()), n.path("requestId").asText());
+        return new CustomerGroupRead(
+                new EventId(dedupKey(request)), request.chat(), details(n), errorCode(n), receivedAt);
+    }
+
+    private static Optional<CustomerGroupDetails> details(JsonNode n) {
+        if (!n.has("group")) {
+            return Optional.empty();
+        }
+        JsonNode g = n.path("group");
+        List<Member> members = new ArrayList<>();
+        for (JsonNode m : g.path("members")) {
+            members.add(new Member(
+                    UserId.of(m.path("userid").asText()),
+                    text(m, "name"),
+                    text(m, "nickname"),
+                    MemberKind.valueOf(m.path("kind").asText("UNKNOWN"))));
+        }
+        return Optional.of(new CustomerGroupDetails(
+                g.path("name").asText(""), UserId.of(g.path("owner").asText()), members));
+    }
+
+    private static Optional<Integer> errorCode(JsonNode n) {
+        return n.has("errcode") ? Optional.of(n.path("errcode").asInt()) : Optional.empty();
+    }
 
     private static Optional<String> text(JsonNode n, String field) {
         return n.hasNonNull(field) ? Optional.of(n.path(field).asText()) : Optional.empty();

@@ -22,6 +22,7 @@ public final class DeliveryPlanner {
     public static final String AIBOT_RESPONSE = "AIBOT_RESPONSE";
     public static final String APP_TEXT = "APP_TEXT";
     public static final String LOOKUP_CUSTOMER_GROUP = "LOOKUP_CUSTOMER_GROUP";
+    public static final String READ_GROUP_MEMBERS = "READ_GROUP_MEMBERS";
     public static final String APP_CARD = "APP_CARD";
     public static final String CARD_UPDATE = "CARD_UPDATE";
     private static final Logger log = LoggerFactory.getLogger(DeliveryPlanner.class);
@@ -46,6 +47,8 @@ public final class DeliveryPlanner {
                 body.put("responseCode", update.responseCode());
                 body.put("label", update.label());
                 plan.add(new OutboxMessage(CARD_UPDATE, update.to().value(), body.toString()));
+            } else if (o instanceof Outbound.ReadGroupMembers r) {
+                plan.add(new OutboxMessage(READ_GROUP_MEMBERS, r.chat().value(), LookupCodec.readRequestBody(r)));
             } else if (o instanceof Outbound.LookUpCustomerGroup lookup) {
                 // the requester's response_url travels with the request: the answer may use it, once
                 plan.add(new OutboxMessage(

@@ -54,6 +54,7 @@ public final class WeComSender implements OutboxSender {
             case DeliveryPlanner.APP_TEXT -> sendAppText(message);
             case DeliveryPlanner.AIBOT_RESPONSE -> sendAiBotResponse(message);
             case DeliveryPlanner.LOOKUP_CUSTOMER_GROUP -> lookups.run(message, RETRYABLE::contains);
+            case DeliveryPlanner.READ_GROUP_MEMBERS -> lookups.read(message, RETRYABLE::contains);
             case DeliveryPlanner.APP_CARD -> sendCard(message);
             case DeliveryPlanner.CARD_UPDATE -> updateCard(message);
             default -> new DeliveryResult.Failed("unknown kind " + message.kind());

@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param lexiconDir a folder of lexicon files replacing the packaged config/lexicon/*.tsv; empty: the packaged ones
  * @param rulesFile what is done about rule breaches, per rule and group type (a Spring resource)
  * @param archive the chat-archive feed (会话内容存档), off unless enabled
+ * @param nickname when customer groups' nicknames are checked (issue 5)
  */
 @Validated
 @ConfigurationProperties("bot")
@@ -44,7 +45,22 @@ public record BotProperties(
         @Valid @NotNull @DefaultValue Escalation escalation,
         @DefaultValue("") String lexiconDir,
         @DefaultValue("classpath:rules.yml") @NotNull String rulesFile,
-        @Valid @NotNull @DefaultValue Archive archive) {
+        @Valid @NotNull @DefaultValue Archive archive,
+        @Valid @NotNull @DefaultValue Nickname nickname) {
+
+    /**
+     * {@code bot.nickname.*}: when registered customer groups' nicknames are checked and how often anyone is reminded.
+     *
+     * @param joinCheckDelay how long after members join their group is read (WeCom fills in the details a moment later)
+     * @param pollInterval every registered customer group is read again this often, each at its own offset
+     * @param remindInterval a member is listed as not compliant in the secretary's digest at most this often
+     * @param maxReminders after this many, the member goes on the "needs a personal word" list instead
+     */
+    public record Nickname(
+            @DefaultValue("PT2S") @NotNull Duration joinCheckDelay,
+            @DefaultValue("PT30M") @NotNull Duration pollInterval,
+            @DefaultValue("P1D") @NotNull Duration remindInterval,
+            @DefaultValue("3") @Min(1) int maxReminders) {}
 
     /**
      * {@code bot.archive.*}: reading group messages from WeCom's chat archive (会话内容存档), for groups where the bot

@@ -12,6 +12,7 @@ import org.sanshe.bot.core.engine.BotSettings;
 import org.sanshe.bot.core.engine.Engine;
 import org.sanshe.bot.core.escalation.EscalationSettings;
 import org.sanshe.bot.core.moderation.RuleBook;
+import org.sanshe.bot.core.nickname.NicknameSettings;
 import org.sanshe.bot.core.port.ContentScanner;
 import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.port.RateLimiter;
@@ -26,6 +27,7 @@ import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.storage.group.MybatisMembers;
 import org.sanshe.bot.storage.group.MybatisPrivateContexts;
 import org.sanshe.bot.storage.moderation.MybatisRuleBreaches;
+import org.sanshe.bot.storage.nickname.MybatisNicknameRecords;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -107,7 +109,12 @@ public class CoreConfiguration {
                         p.escalation().ackTimeout(),
                         p.escalation().rounds(),
                         p.escalation().coalesceWindow()),
-                rules);
+                rules,
+                new NicknameSettings(
+                        p.nickname().joinCheckDelay(),
+                        p.nickname().pollInterval(),
+                        p.nickname().remindInterval(),
+                        p.nickname().maxReminders()));
     }
 
     /** The shared limiter, counted a batch at a time by the dispatcher (one round trip per batch, not per event). */
@@ -127,12 +134,23 @@ public class CoreConfiguration {
             MybatisEscalations escalations,
             ContentScanner scanner,
             MybatisRuleBreaches breaches,
+            MybatisNicknameRecords nicknames,
             GroupTypes types,
             Texts texts,
             BotSettings settings) {
         return new Engine(
                 registry,
-                new Ports(groups, groups, members, contexts, audit, rateLimiter, escalations, scanner, breaches),
+                new Ports(
+                        groups,
+                        groups,
+                        members,
+                        contexts,
+                        audit,
+                        rateLimiter,
+                        escalations,
+                        scanner,
+                        breaches,
+                        nicknames),
                 types,
                 texts,
                 settings);

@@ -53,4 +53,23 @@ public final class Authority {
         }
         return new Caller(member, roles);
     }
+
+    /** The members holding the role in this chat; without any, those holding it everywhere. */
+    public java.util.List<UserId> holdersIn(ChatId chat, Role role) {
+        Set<UserId> here = new java.util.LinkedHashSet<>();
+        Set<UserId> everywhere = new java.util.LinkedHashSet<>();
+        for (var g : grants.grantsIn(Optional.of(chat))) {
+            if (g.role() == role) {
+                (g.everywhere() ? everywhere : here).add(g.member());
+            }
+        }
+        return java.util.List.copyOf(here.isEmpty() ? everywhere : here);
+    }
+
+    /** Who is told what only an administrator decides: the chat's 群管理员 (else those of every group), and bot.admins. */
+    public java.util.List<UserId> administratorsOf(ChatId chat) {
+        Set<UserId> all = new java.util.LinkedHashSet<>(holdersIn(chat, Role.ADMIN));
+        all.addAll(admins);
+        return java.util.List.copyOf(all);
+    }
 }

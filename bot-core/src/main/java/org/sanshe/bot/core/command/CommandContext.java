@@ -31,7 +31,8 @@ public record CommandContext(
         GroupTypes types,
         Authority authority,
         ZoneId zone,
-        org.sanshe.bot.core.escalation.EscalationDesk escalations) {
+        org.sanshe.bot.core.escalation.EscalationDesk escalations,
+        org.sanshe.bot.core.nickname.NicknameDesk nicknames) {
 
     /** The arguments after the command name and the subcommand word. */
     public List<String> args() {

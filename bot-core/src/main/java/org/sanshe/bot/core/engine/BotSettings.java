@@ -15,6 +15,7 @@ import org.sanshe.bot.core.chat.UserId;
  * @param zone the time zone people read times in (Asia/Shanghai unless configured)
  * @param escalation how an escalation climbs its chain
  * @param rules what is done about rule breaches, per rule and group type
+ * @param nicknames when customer groups' nicknames are checked and how often anyone is reminded
  */
 public record BotSettings(
         Set<UserId> admins,
@@ -23,7 +24,8 @@ public record BotSettings(
         Duration commandWindow,
         ZoneId zone,
         org.sanshe.bot.core.escalation.EscalationSettings escalation,
-        org.sanshe.bot.core.moderation.RuleBook rules) {
+        org.sanshe.bot.core.moderation.RuleBook rules,
+        org.sanshe.bot.core.nickname.NicknameSettings nicknames) {
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public BotSettings {
@@ -32,6 +34,7 @@ public record BotSettings(
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(escalation, "escalation");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(nicknames, "nicknames");
         if (commandWindow.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("commandWindow must be at least one second");
         }
@@ -69,6 +72,25 @@ public record BotSettings(
                 zone,
                 escalation,
                 org.sanshe.bot.core.moderation.RuleBook.defaults());
+    }
+
+    public BotSettings(
+            Set<UserId> admins,
+            Set<UserId> botIds,
+            int commandLimit,
+            Duration commandWindow,
+            ZoneId zone,
+            org.sanshe.bot.core.escalation.EscalationSettings escalation,
+            org.sanshe.bot.core.moderation.RuleBook rules) {
+        this(
+                admins,
+                botIds,
+                commandLimit,
+                commandWindow,
+                zone,
+                escalation,
+                rules,
+                org.sanshe.bot.core.nickname.NicknameSettings.defaults());
     }
 
     public static BotSettings defaults() {

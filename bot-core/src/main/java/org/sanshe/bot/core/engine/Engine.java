@@ -30,12 +30,14 @@ import org.sanshe.bot.core.escalation.EscalationDesk;
 import org.sanshe.bot.core.event.InboundEvent;
 import org.sanshe.bot.core.event.InboundEvent.CardButtonClicked;
 import org.sanshe.bot.core.event.InboundEvent.CustomerGroupLookedUp;
+import org.sanshe.bot.core.event.InboundEvent.CustomerGroupRead;
 import org.sanshe.bot.core.event.InboundEvent.MembersJoined;
 import org.sanshe.bot.core.event.InboundEvent.MembersLeft;
 import org.sanshe.bot.core.event.InboundEvent.TextReceived;
 import org.sanshe.bot.core.event.InboundEvent.TimerFired;
 import org.sanshe.bot.core.group.CustomerGroupRegistration;
 import org.sanshe.bot.core.moderation.BreachDesk;
+import org.sanshe.bot.core.nickname.NicknameDesk;
 import org.sanshe.bot.core.port.ContentScanner;
 import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.text.Texts;
@@ -59,6 +61,7 @@ public final class Engine {
     private final CommandParser parser = new CommandParser();
     private final EscalationDesk escalations;
     private final BreachDesk breaches;
+    private final NicknameDesk nicknames;
 
     public Engine(CommandRegistry registry, Ports ports, GroupTypes types, Texts texts, BotSettings settings) {
         this.registry = registry;
@@ -70,6 +73,7 @@ public final class Engine {
         this.customerGroups = new CustomerGroupRegistration(authority, types, texts, ports.groups());
         this.escalations = new EscalationDesk(ports, authority, types, texts, settings.escalation(), settings.zone());
         this.breaches = new BreachDesk(ports, authority, texts, settings.rules());
+        this.nicknames = new NicknameDesk(ports, authority, types, texts, settings.nicknames());
         this.guards = List.of(
                 new SelfMessageGuard(settings.botIds()),
                 new RateLimitGuard(ports.limiter(), texts, settings.commandLimit(), settings.commandWindow()),
@@ -88,13 +92,22 @@ public final class Engine {
         if (event instanceof MembersJoined joined) {
             List<StateChange> seen = new ArrayList<>();
             joined.members().forEach(m -> seen.add(new StateChange.MemberSeen(joined.chat(), m, joined.at())));
-            return new Outcome(seen, List.of());
+            return new Outcome(seen, List.of()).plus(nicknames.onJoined(joined));
+        }
+        if (event instanceof CustomerGroupRead read) {
+            return nicknames.onRead(read);
         }
         if (event instanceof MembersLeft left) {
             return new Outcome(List.of(new StateChange.MembersGone(left.chat(), left.members(), left.at())), List.of());
         }
         if (event instanceof CustomerGroupLookedUp lookedUp) {
-            return customerGroups.onLookedUp(lookedUp);
+            Outcome registered = customerGroups.onLookedUp(lookedUp);
+            // a group just registered has its members' nicknames checked in a moment, then on the poll
+            boolean done = registered.changes().stream().anyMatch(StateChange.GroupRegistered.class::isInstance);
+            return done
+                    ? registered.plus(
+                            new Outcome(List.of(nicknames.readAfterDelay(lookedUp.chat(), lookedUp.at())), List.of()))
+                    : registered;
         }
         if (event instanceof CardButtonClicked click) {
             return onCardClick(click);
@@ -103,6 +116,7 @@ public final class Engine {
             return switch (timer.timer()) {
                 case EscalationDesk.TIMER -> escalations.onTimer(timer);
                 case EscalationDesk.DIGEST -> escalations.onDigest(timer);
+                case NicknameDesk.TIMER -> nicknames.onTimer(timer);
                 default -> Outcome.nothing();
             };
         }
@@ -202,7 +216,8 @@ public final class Engine {
                 types,
                 authority,
                 settings.zone(),
-                escalations);
+                escalations,
+                nicknames);
         Reply reply = command.execute(context);
         changes.addAll(reply.changes());
         if (privileged(request)) {

@@ -45,6 +45,18 @@ public sealed interface Outbound {
     }
 
     /**
+     * Read a registered customer group's members again ({@code groupchat/get}): the answer comes back as a
+     * {@link org.sanshe.bot.core.event.InboundEvent.CustomerGroupRead} in the group's order. {@code requestId} makes the
+     * answer one event however often the read is retried.
+     */
+    record ReadGroupMembers(ChatId chat, String requestId) implements Outbound {
+        public ReadGroupMembers {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(requestId, "requestId");
+        }
+    }
+
+    /**
      * An escalation card to one member, privately through the app: a template card with the buttons 接手 and 转交 whose
      * clicks come back as card events. {@code taskId} is unique per card.
      */

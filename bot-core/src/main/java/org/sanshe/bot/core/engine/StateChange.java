@@ -144,6 +144,13 @@ public sealed interface StateChange {
         }
     }
 
+    /** A member's nickname as checked now, and what was done about it (see {@code NicknameRecords}). */
+    record NicknameRecorded(ChatId chat, UserId member, org.sanshe.bot.core.port.NicknameRecords.NicknameRecord record)
+            implements StateChange {}
+
+    /** A member no longer in the group: their nickname record is dropped. */
+    record NicknameForgotten(ChatId chat, UserId member) implements StateChange {}
+
     /**
      * A stored timer: at {@code due} a {@link org.sanshe.bot.core.event.InboundEvent.TimerFired} with this timer and
      * subject is decided like any event. Stored in the same transaction as the decision that set it.

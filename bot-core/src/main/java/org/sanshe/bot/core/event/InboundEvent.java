@@ -106,6 +106,30 @@ public sealed interface InboundEvent {
      * WeCom answered the bot's question about a customer group (asked because of /登记客户群): its details, or the
      * error code WeCom gave. The event is ordered with the requester's own commands.
      */
+    /**
+     * A registered customer group's members as WeCom listed them when the bot read them again (after members joined,
+     * on the periodic poll, on demand), or the error WeCom gave.
+     */
+    record CustomerGroupRead(
+            EventId id, ChatId chat, Optional<CustomerGroupDetails> details, Optional<Integer> errorCode, Instant at)
+            implements InboundEvent {
+        public CustomerGroupRead {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(details, "details");
+            Objects.requireNonNull(errorCode, "errorCode");
+            Objects.requireNonNull(at, "at");
+            if (details.isPresent() == errorCode.isPresent()) {
+                throw new IllegalArgumentException("a read has either details or an error code");
+            }
+        }
+
+        @Override
+        public String orderingKey() {
+            return "g:" + chat.value();
+        }
+    }
+
     record CustomerGroupLookedUp(
             EventId id,
             Conversation requester,

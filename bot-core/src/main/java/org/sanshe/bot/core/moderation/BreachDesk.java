@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import org.sanshe.bot.core.chat.Group;
 import org.sanshe.bot.core.chat.Member;
 import org.sanshe.bot.core.chat.MemberKind;
 import org.sanshe.bot.core.chat.Role;
-import org.sanshe.bot.core.chat.RoleGrant;
 import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.command.Authority;
 import org.sanshe.bot.core.directory.LookupTexts;
@@ -224,25 +222,11 @@ public final class BreachDesk {
 
     /** The group's secretaries; without any, its administrators (grants, then {@code bot.admins}). */
     private List<UserId> secretaries(ChatId chat) {
-        List<UserId> found = holders(chat, Role.SECRETARY);
+        List<UserId> found = authority.holdersIn(chat, Role.SECRETARY);
         return found.isEmpty() ? admins(chat) : found;
     }
 
     private List<UserId> admins(ChatId chat) {
-        Set<UserId> all = new LinkedHashSet<>(holders(chat, Role.ADMIN));
-        all.addAll(authority.configuredAdmins());
-        return List.copyOf(all);
-    }
-
-    /** Members holding the role in this group; without any, those holding it everywhere. */
-    private List<UserId> holders(ChatId chat, Role role) {
-        Set<UserId> here = new LinkedHashSet<>();
-        Set<UserId> everywhere = new LinkedHashSet<>();
-        for (RoleGrant g : ports.roles().grantsIn(Optional.of(chat))) {
-            if (g.role() == role) {
-                (g.everywhere() ? everywhere : here).add(g.member());
-            }
-        }
-        return List.copyOf(here.isEmpty() ? everywhere : here);
+        return authority.administratorsOf(chat);
     }
 }

@@ -12,7 +12,8 @@ public record Ports(
         RateLimiter limiter,
         Escalations escalations,
         ContentScanner scanner,
-        RuleBreaches breaches) {
+        RuleBreaches breaches,
+        NicknameRecords nicknames) {
     public Ports {
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(roles, "roles");
@@ -23,5 +24,6 @@ public record Ports(
         Objects.requireNonNull(escalations, "escalations");
         Objects.requireNonNull(scanner, "scanner");
         Objects.requireNonNull(breaches, "breaches");
+        Objects.requireNonNull(nicknames, "nicknames");
     }
 }

@@ -69,7 +69,8 @@ class CommandRegistryTest {
                         "ack",
                         "handover",
                         "resolve",
-                        "escalations");
+                        "escalations",
+                        "nickname");
     }
 
     @Test

@@ -42,7 +42,8 @@ class MemberFinderTest {
                 Fakes.limiter(),
                 Fakes.escalations(),
                 org.sanshe.bot.core.port.ContentScanner.NONE,
-                org.sanshe.bot.core.port.RuleBreaches.NONE);
+                org.sanshe.bot.core.port.RuleBreaches.NONE,
+                org.sanshe.bot.core.port.NicknameRecords.NONE);
         Set<UserId> admins =
                 Set.copyOf(List.of(configuredAdmins).stream().map(UserId::of).toList());
         return new MemberFinder(ports, admins).find(typed, where);

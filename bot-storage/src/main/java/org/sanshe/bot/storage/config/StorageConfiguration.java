@@ -31,6 +31,8 @@ import org.sanshe.bot.storage.local.LocalIdempotencyStore;
 import org.sanshe.bot.storage.local.LocalRateLimiter;
 import org.sanshe.bot.storage.moderation.BreachMapper;
 import org.sanshe.bot.storage.moderation.MybatisRuleBreaches;
+import org.sanshe.bot.storage.nickname.MybatisNicknameRecords;
+import org.sanshe.bot.storage.nickname.NicknameMapper;
 import org.sanshe.bot.storage.outbox.OutboxMapper;
 import org.sanshe.bot.storage.outbox.OutboxStore;
 import org.sanshe.bot.storage.redis.RedissonIdempotencyStore;
@@ -77,7 +79,8 @@ public class StorageConfiguration {
             RegistryWriter registry,
             MybatisEscalations escalations,
             TimerStore timers,
-            MybatisRuleBreaches breaches) {
+            MybatisRuleBreaches breaches,
+            MybatisNicknameRecords nicknames) {
         return new DispatchStore(
                 inbox,
                 outbox,
@@ -88,12 +91,17 @@ public class StorageConfiguration {
                 clock,
                 partitions,
                 registry,
-                List.of(escalations::apply, timers::apply, breaches::apply));
+                List.of(escalations::apply, timers::apply, breaches::apply, nicknames::apply));
     }
 
     @Bean
     MybatisEscalations escalations(EscalationMapper mapper, FieldCipher cipher, TransactionTemplate tx) {
         return new MybatisEscalations(mapper, cipher, tx);
+    }
+
+    @Bean
+    MybatisNicknameRecords nicknameRecords(NicknameMapper mapper, FieldCipher cipher) {
+        return new MybatisNicknameRecords(mapper, cipher);
     }
 
     @Bean

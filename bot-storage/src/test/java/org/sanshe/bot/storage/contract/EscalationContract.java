@@ -72,6 +72,9 @@ abstract class EscalationContract {
     MybatisRuleBreaches breaches;
 
     @Autowired
+    org.sanshe.bot.storage.nickname.MybatisNicknameRecords nicknames;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     private int rows;
@@ -87,7 +90,8 @@ abstract class EscalationContract {
                 "audit_log",
                 "rule_breach",
                 "escalation_pager",
-                "escalation_notice")) {
+                "escalation_notice",
+                "nickname_record")) {
             jdbc.update("DELETE FROM " + t);
         }
         dispatch.ensurePartitions();
@@ -684,5 +688,39 @@ abstract class EscalationContract {
         assertThat(escalations.heldFor(zhang)).isEmpty();
         assertThat(escalations.pagerOf(zhang).orElseThrow().quietUntil()).isEqualTo(t.plusSeconds(120));
         assertThat(escalations.heldFor(UserId.of("sw-someone-else"))).isEmpty();
+    }
+
+    // --- nickname records (V7) --------------------------------------------------------------------------------------
+
+    @Test
+    void nicknameRecordsAreKeptPerGroupAndMemberEncryptedChangedInPlaceAndForgotten() {
+        Instant t = Instant.parse("2026-11-20T02:00:00Z");
+        UserId wang = UserId.of("wm801");
+        var first = new org.sanshe.bot.core.port.NicknameRecords.NicknameRecord(
+                Optional.of("5栋801"), false, Optional.of("5--801"), t, 1, Optional.of(t), false, t);
+        commit(
+                new StateChange.NicknameRecorded(FOCUS, wang, first),
+                new StateChange.NicknameRecorded(
+                        FOCUS,
+                        UserId.of("wm703"),
+                        new org.sanshe.bot.core.port.NicknameRecords.NicknameRecord(
+                                Optional.empty(), false, Optional.empty(), t, 0, Optional.empty(), true, t)));
+        assertThat(nicknames.in(FOCUS).get(wang)).isEqualTo(first);
+        assertThat(nicknames.in(FOCUS).get(UserId.of("wm703")).nickname()).isEmpty();
+        assertThat(nicknames.in(OTHER)).isEmpty();
+        assertThat(jdbc.queryForList("SELECT nickname FROM nickname_record WHERE member = 'wm801'", String.class))
+                .singleElement()
+                .satisfies(v -> assertThat(v).startsWith("v1:").doesNotContain("801"));
+        assertThat(jdbc.queryForList("SELECT household FROM nickname_record WHERE member = 'wm801'", String.class))
+                .singleElement()
+                .satisfies(v -> assertThat(v).startsWith("v1:"));
+
+        var fixed = new org.sanshe.bot.core.port.NicknameRecords.NicknameRecord(
+                Optional.of("5栋801-租住"), true, Optional.of("5--801"), t.plusSeconds(60), 0, Optional.empty(), false, t);
+        commit(
+                new StateChange.NicknameRecorded(FOCUS, wang, fixed),
+                new StateChange.NicknameForgotten(FOCUS, UserId.of("wm703")));
+        assertThat(nicknames.in(FOCUS)).containsOnlyKeys(wang);
+        assertThat(nicknames.in(FOCUS).get(wang)).isEqualTo(fixed);
     }
 }

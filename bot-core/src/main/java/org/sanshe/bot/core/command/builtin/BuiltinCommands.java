@@ -34,6 +34,7 @@ public final class BuiltinCommands {
                 new AckCommand(),
                 new HandOverCommand(),
                 new ResolveCommand(),
-                new EscalationListCommand());
+                new EscalationListCommand(),
+                new org.sanshe.bot.core.nickname.NicknameCommand());
     }
 }

@@ -29,7 +29,7 @@ class HelpCommandTest {
     }
 
     @Test
-    void listsOnlyHelpWhoAmIAndRulesForAResidentInAGroup() {
+    void listsOnlyHelpWhoAmIRulesAndNicknameForAResidentInAGroup() {
         assertThat(answer("zhangsan", "@三社助手 /帮助"))
                 .isEqualTo(String.join(
                         "\n",
@@ -37,6 +37,7 @@ class HelpCommandTest {
                         "/帮助（/help）：显示您在这里可以使用的命令",
                         "/我是谁（/whoami）：查看您的账号、所在的群和角色",
                         "/群规（/rules）：查看本群群规，可直接复制为群公告",
+                        "/昵称（/nickname）：群昵称：检查一个昵称是否符合本群规范；群秘书可查看未改好的名单",
                         "输入 /帮助 命令名 查看用法和示例。"));
     }
 

@@ -1,0 +1,33 @@
+package org.sanshe.bot.core.nickname;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When members' nicknames are checked and how often anyone is reminded.
+ *
+ * @param joinCheckDelay how long after members join their group is read (WeCom fills in the details a moment later)
+ * @param pollInterval every registered customer group is read again this often (each at its own offset)
+ * @param remindInterval a member is put on the secretary's digest as not yet compliant at most this often
+ * @param maxReminders after this many, the member goes on the "needs a personal word" list instead
+ */
+public record NicknameSettings(
+        Duration joinCheckDelay, Duration pollInterval, Duration remindInterval, int maxReminders) {
+    public NicknameSettings {
+        Objects.requireNonNull(joinCheckDelay, "joinCheckDelay");
+        Objects.requireNonNull(remindInterval, "remindInterval");
+        if (joinCheckDelay.isNegative()) {
+            throw new IllegalArgumentException("joinCheckDelay must not be negative");
+        }
+        if (pollInterval.compareTo(Duration.ofSeconds(10)) < 0) {
+            throw new IllegalArgumentException("pollInterval must be at least 10 seconds");
+        }
+        if (maxReminders < 1) {
+            throw new IllegalArgumentException("maxReminders must be at least 1");
+        }
+    }
+
+    public static NicknameSettings defaults() {
+        return new NicknameSettings(Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofDays(1), 3);
+    }
+}

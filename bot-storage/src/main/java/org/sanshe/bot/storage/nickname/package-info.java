@@ -1,0 +1,2 @@
+/** Members' group nicknames as last checked. */
+package org.sanshe.bot.storage.nickname;
