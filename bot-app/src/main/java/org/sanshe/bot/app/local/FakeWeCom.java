@@ -22,9 +22,12 @@ final class FakeWeCom {
     private final ObjectMapper json;
     private final AtomicLong ids = new AtomicLong();
 
-    FakeWeCom(Transcript transcript, ObjectMapper json) {
+    private final DemoCustomerMembers customers;
+
+    FakeWeCom(Transcript transcript, ObjectMapper json, DemoCustomerMembers customers) {
         this.transcript = transcript;
         this.json = json;
+        this.customers = customers;
     }
 
     RouterFunction<ServerResponse> routes() {
@@ -106,7 +109,7 @@ final class FakeWeCom {
                 return ok(Map.of("errcode", 86003, "errmsg", "chat not exist"));
             }
             var g = group.get();
-            var members = g.members().stream()
+            var members = customers.of(chat).orElse(g.members()).stream()
                     .map(m -> Map.<String, Object>of(
                             "userid", m.userId(),
                             "type", m.type(),

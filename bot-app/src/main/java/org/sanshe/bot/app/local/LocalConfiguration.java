@@ -43,8 +43,14 @@ public class LocalConfiguration {
         }
 
         @Bean
-        RouterFunction<ServerResponse> fakeWeComRoutes(Transcript transcript, ObjectMapper json) {
-            return new FakeWeCom(transcript, json).routes();
+        DemoCustomerMembers demoCustomerMembers() {
+            return new DemoCustomerMembers();
+        }
+
+        @Bean
+        RouterFunction<ServerResponse> fakeWeComRoutes(
+                Transcript transcript, ObjectMapper json, DemoCustomerMembers customers) {
+            return new FakeWeCom(transcript, json, customers).routes();
         }
 
         @Bean
@@ -56,8 +62,9 @@ public class LocalConfiguration {
                 ObjectMapper json,
                 Environment env,
                 Clock clock,
-                LocalArchiveSource archive) {
-            return new Simulator(groups, types, wecom, transcript, json, env, clock, archive).routes();
+                LocalArchiveSource archive,
+                DemoCustomerMembers customers) {
+            return new Simulator(groups, types, wecom, transcript, json, env, clock, archive, customers).routes();
         }
     }
 }

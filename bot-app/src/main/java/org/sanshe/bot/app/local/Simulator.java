@@ -51,6 +51,7 @@ final class Simulator {
     private final CallbackCipher aibotCipher;
     private final CallbackCipher appCipher;
     private final LocalArchiveSource archive;
+    private final DemoCustomerMembers customers;
 
     Simulator(
             MybatisGroups groups,
@@ -60,7 +61,9 @@ final class Simulator {
             ObjectMapper json,
             Environment env,
             Clock clock,
-            LocalArchiveSource archive) {
+            LocalArchiveSource archive,
+            DemoCustomerMembers customers) {
+        this.customers = customers;
         this.groups = groups;
         this.archive = archive;
         this.types = types;
@@ -95,6 +98,8 @@ final class Simulator {
                 .POST("/simulator/api/send", this::send)
                 .POST("/simulator/api/click", this::click)
                 .POST("/simulator/api/archive", this::archive)
+                .POST("/simulator/api/join", this::join)
+                .POST("/simulator/api/nickname", this::rename)
                 .build();
     }
 
@@ -196,6 +201,63 @@ final class Simulator {
                     .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
                     .flatMap(b -> ServerResponse.ok().bodyValue(b));
         });
+    }
+
+    /**
+     * Body: {@code {"chat": "<demo customer group>", "user": "<userid>", "name": "…", "nickname": "…"}}: a WeChat user
+     * joins the demo customer group with that group nickname. The fake WeCom lists them from now on, and WeCom's
+     * {@code change_external_chat} add_member event is posted to this service, which reads the group a moment later
+     * and checks the nicknames (the digest goes to the group's secretary privately).
+     */
+    private Mono<ServerResponse> join(ServerRequest r) {
+        return r.bodyToMono(Map.class).flatMap(body -> {
+            String chat = String.valueOf(body.getOrDefault("chat", ""));
+            String user = String.valueOf(body.getOrDefault("user", ""));
+            String name = String.valueOf(body.getOrDefault("name", user));
+            String nickname = String.valueOf(body.getOrDefault("nickname", ""));
+            if (!user.matches("[A-Za-z0-9_.@-]{1,64}") || name.length() > 64 || nickname.length() > 64) {
+                return ServerResponse.badRequest().bodyValue(Map.of("error", "请填写账号（字母数字）、名字和群昵称（各 64 字以内）"));
+            }
+            if (!customers.put(chat, new DemoCommunity.DemoCustomerMember(user, 2, name, nickname))) {
+                return ServerResponse.badRequest().bodyValue(Map.of("error", "只有演示客户群可以模拟入群：" + chatIds()));
+            }
+            transcript.add("user", chat, user, "（" + (nickname.isBlank() ? name : nickname) + " 加入了群聊）");
+            String xml = "<xml><ToUserName><![CDATA[" + wecom.corpId() + "]]></ToUserName><FromUserName><![CDATA[sys]]>"
+                    + "</FromUserName><CreateTime>" + clock.instant().getEpochSecond() + "</CreateTime>"
+                    + "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_chat]]></Event>"
+                    + "<ChatId><![CDATA[" + chat + "]]></ChatId><ChangeType><![CDATA[update]]></ChangeType>"
+                    + "<UpdateDetail><![CDATA[add_member]]></UpdateDetail><JoinScene>3</JoinScene>"
+                    + "<MemChangeCnt>1</MemChangeCnt><MemChangeList><Item><![CDATA[" + user + "]]></Item>"
+                    + "</MemChangeList><LastMemVer>" + RANDOM.nextInt(1_000_000) + "</LastMemVer><CurMemVer>"
+                    + RANDOM.nextInt(1_000_000) + "</CurMemVer></xml>";
+            return post(true, xml);
+        });
+    }
+
+    /**
+     * Body: {@code {"chat": "…", "user": "…", "nickname": "…"}}: a member changes their group nickname. WeCom sends no
+     * event for that: the service sees it on its next poll of the group, or at once after {@code /昵称 检查}.
+     */
+    private Mono<ServerResponse> rename(ServerRequest r) {
+        return r.bodyToMono(Map.class).flatMap(body -> {
+            String chat = String.valueOf(body.getOrDefault("chat", ""));
+            String user = String.valueOf(body.getOrDefault("user", ""));
+            String nickname = String.valueOf(body.getOrDefault("nickname", ""));
+            if (nickname.length() > 64) {
+                return ServerResponse.badRequest().bodyValue(Map.of("error", "群昵称最多 64 字"));
+            }
+            var renamed = customers.rename(chat, user, nickname);
+            if (renamed.isEmpty()) {
+                return ServerResponse.badRequest().bodyValue(Map.of("error", "这个群里没有这位成员：" + chatIds()));
+            }
+            transcript.add("user", chat, user, "（把群昵称改为“" + nickname + "”）");
+            return ServerResponse.ok().bodyValue(Map.of("renamed", true));
+        });
+    }
+
+    private static String chatIds() {
+        return String.join(
+                "、", DemoCommunity.CUSTOMER_GROUPS.stream().map(c -> c.chatId()).toList());
     }
 
     /** Body: {@code {"user": "<userid>", "taskId": "…", "key": "ack"}}: a card button pressed, as WeCom reports it. */

@@ -199,6 +199,7 @@ public final class NicknameDesk {
         List<String> personalWord = new ArrayList<>();
         List<String> thanked = new ArrayList<>();
         int stillWaiting = 0;
+        boolean formatsListed = false;
         List<String> flags = new ArrayList<>();
         Map<String, List<Member>> households = new LinkedHashMap<>();
         Map<UserId, NicknameRecord> after = new LinkedHashMap<>();
@@ -216,14 +217,17 @@ public final class NicknameDesk {
             Optional<Instant> lastReminded = old == null || check.compliant() ? Optional.empty() : old.lastReminded();
             boolean flagged = old != null && !changed && old.flagged();
 
+            boolean impersonates = m.kind() == MemberKind.EXTERNAL && check.claimsStaff();
             if (!firstRead && changed) {
+                String state = impersonates
+                        ? texts.get("nickname.digest.claimsStaff")
+                        : check.compliant() ? texts.get("nickname.digest.ok") : texts.get("nickname.digest.notOk");
                 arrived.add(texts.get(
-                        old == null ? "nickname.digest.joined" : "nickname.digest.changed",
-                        LookupTexts.describe(m),
-                        check.compliant() ? texts.get("nickname.digest.ok") : texts.get("nickname.digest.notOk")));
+                        old == null ? "nickname.digest.joined" : "nickname.digest.changed", idAndName(m), state));
             }
+
             if (newlyCompliant) {
-                thanked.add("· " + LookupTexts.describe(m));
+                thanked.add("· " + idAndName(m));
             }
             if (!check.compliant()) {
                 boolean isDue = lastReminded.isEmpty()
@@ -231,10 +235,11 @@ public final class NicknameDesk {
                                 .minus(settings.remindInterval())
                                 .isNegative();
                 if (isDue && reminders >= settings.maxReminders()) {
-                    personalWord.add(texts.get("nickname.digest.personalLine", LookupTexts.describe(m), reminders));
+                    personalWord.add(texts.get("nickname.digest.personalLine", idAndName(m), reminders));
                     lastReminded = Optional.of(at);
                 } else if (isDue) {
                     due.add(line(m, check, null));
+                    formatsListed |= check.has(NicknameProblem.UNKNOWN_FORMAT); // its explanation lists the formats
                     reminders++;
                     lastReminded = Optional.of(at);
                 } else {
@@ -243,10 +248,10 @@ public final class NicknameDesk {
             }
             // told to the administrators at once, once per nickname
             if (!flagged) {
-                if (m.kind() == MemberKind.EXTERNAL && check.claimsStaff()) {
+                if (impersonates) {
                     flags.add(texts.get(
                             "nickname.flag.impersonation",
-                            LookupTexts.describe(m),
+                            idAndName(m),
                             check.title().map(Title::word).orElse("")));
                     flagged = true;
                 }
@@ -287,7 +292,8 @@ public final class NicknameDesk {
                     "nickname.flag.household",
                     household,
                     sharing.size(),
-                    String.join("、", sharing.stream().map(LookupTexts::describe).toList())));
+                    String.join(
+                            "、", sharing.stream().map(NicknameDesk::idAndName).toList())));
             for (Member m : sharing) {
                 NicknameRecord r = after.get(m.id());
                 after.put(
@@ -322,7 +328,9 @@ public final class NicknameDesk {
             }
             section(sb, texts.get("nickname.digest.personal", settings.maxReminders()), personalWord);
             section(sb, texts.get("nickname.digest.thanks"), thanked);
-            sb.append('\n').append(texts.get("nickname.formats", String.join("、", convention.sources())));
+            if (!formatsListed) {
+                sb.append('\n').append(texts.get("nickname.formats", String.join("、", convention.sources())));
+            }
             digest = Optional.of(sb.toString());
         }
         Optional<String> flagText = flags.isEmpty()

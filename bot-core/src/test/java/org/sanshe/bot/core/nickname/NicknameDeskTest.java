@@ -146,6 +146,7 @@ class NicknameDeskTest {
 
         assertThat(to(o, "adm-zhou")).singleElement().satisfies(f -> {
             assertThat(f).contains("社工-王五（wm999） 是微信用户").contains("“社工”");
+            assertThat(f).doesNotContain("wm703");
             assertThat(f).contains("5栋501 有 2 位成员").contains("wm501").contains("wm502");
         });
         Outcome later = read(T0.plusSeconds(1800), CHEN, GOOD, fake, twin);

@@ -1,0 +1,253 @@
+// End-to-end suite for group nickname checks (issue 5), played through the
+// real WeCom callbacks against the built jar: a customer group programmed in
+// fake-wecom.mjs (groupchat/get with group nicknames), registered by admin01
+// with /登记客户群; members "join" by the change_external_chat add_member event
+// (app XML, encrypted and signed); what the bot does is read back from the
+// fake (message/send to the secretary and to admin01).
+//
+//   node scripts/wecom-client/nicknames.mjs [--jar PATH] [--keep-logs] [--verbose]
+//
+// One jar start with --bot.nickname.join-check-delay=PT1S and
+// --bot.nickname.poll-interval=PT10S (defaults: 2 s and 30 minutes).
+//
+//   a. setup: admin01 registers the customer group and grants a secretary
+//   b. members join with good and messy nicknames: within seconds the
+//      secretary gets ONE digest naming exactly the ones to fix, with
+//      suggestions; the compliant ones are not asked to change anything
+//   c. an external member calling themselves 社工, a second member claiming
+//      one household, and a phone number in a nickname are flagged to
+//      admin01 at once, the number never repeated
+//   d. a member fixes the nickname (no event: WeCom sends none): on the next
+//      poll the secretary is thanked for them, and they are no longer listed
+//   e. /昵称 报告 privately lists who is still to fix; /昵称 检查 explains one
+//   f. nothing is ever sent into the customer group; no unknown API calls
+//
+// Output: "ok - name" / "not ok - name: reason" per case, then exactly one
+// last line "N passed, M failed". Exit code 1 on any failure.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startFake } from './fake-wecom.mjs';
+import {
+  launchApp, stopApp, waitHealthy, tailFile, sleep, makeCallbacks, replyText, randomHex, nowTs, request,
+} from './harness.mjs';
+import { CaseFailure, REPLY_TIMEOUT_MS, expect, expectHas, parseSuiteArgs, show, talker, trace } from './suite.mjs';
+
+const START_TIMEOUT_MS = 90_000;
+const JOIN_DELAY_MS = 1_000; // --bot.nickname.join-check-delay below
+const POLL_MS = 10_000; // --bot.nickname.poll-interval below
+const DIGEST_WITHIN_MS = 8_000; // "within seconds": the join delay, a timer poll, groupchat/get, delivery
+const ADMIN = 'admin01'; // harness.launchApp sets BOT_ADMINS=admin01
+
+const APP_ARGS = [
+  `--bot.nickname.join-check-delay=PT${JOIN_DELAY_MS / 1000}S`,
+  `--bot.nickname.poll-interval=PT${POLL_MS / 1000}S`,
+  '--bot.escalation.timer-poll=PT0.3S',
+  '--bot.local.seed-demo=false',
+  '--bot.command-limit=1000',
+];
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const opts = parseSuiteArgs(process.argv.slice(2), 'nicknames.mjs');
+  const runId = randomHex(3);
+  const t0 = Date.now();
+  const note = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-nick-'));
+  const results = [];
+  let app = null;
+  let fake = null;
+  let logFile = null;
+  let failedWithLog = false;
+
+  const report = (name, ok, reason = '') => {
+    results.push({ name, ok, reason });
+    if (!ok) failedWithLog = true;
+    console.log(ok ? `ok - ${name}` : `not ok - ${name}: ${reason}`);
+  };
+  const run = async (name, fn) => {
+    try {
+      await fn();
+      report(name, true);
+    } catch (e) {
+      report(name, false, e instanceof CaseFailure ? e.message : `error: ${e.stack || e}`);
+    }
+  };
+
+  try {
+    fake = await startFake();
+    const tmpDir = path.join(tmp, 'app');
+    fs.mkdirSync(tmpDir, { recursive: true });
+    const launched = await launchApp({
+      jar: opts.jar,
+      fakeBaseUrl: fake.baseUrl,
+      tmpDir,
+      args: [`--bot.local.data-dir=${path.join(tmp, 'data')}`, ...APP_ARGS],
+    });
+    app = launched.app;
+    logFile = launched.logFile;
+    const health = await waitHealthy(launched.baseUrl, START_TIMEOUT_MS, app);
+    note('app started');
+    if (!health.ok) {
+      report('app starts and reports health UP', false, health.reason);
+    } else {
+      for (const [name, fn] of nicknameCases({ ...launched, fake, runId, note })) await run(name, fn);
+    }
+  } catch (e) {
+    report('harness', false, /^jar not found/.test(e.message) ? e.message : (e.stack || String(e)));
+  }
+
+  await stopApp(app);
+  if (fake) await fake.close();
+  const failed = results.filter((r) => !r.ok).length;
+  if (failedWithLog && logFile && fs.existsSync(logFile)) {
+    console.log(`# last 40 lines of ${logFile}:`);
+    console.log(tailFile(logFile, 40).split('\n').map((l) => `#   ${l}`).join('\n'));
+  }
+  if (opts.keepLogs) console.log(`# logs kept in ${tmp}`);
+  else fs.rmSync(tmp, { recursive: true, force: true });
+  note('done');
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+// ---------------------------------------------------------------- the cases
+
+function nicknameCases({ creds, baseUrl, fake, runId, note }) {
+  const say = talker({ creds, baseUrl, fake, runId });
+  const cb = makeCallbacks(creds);
+  const cases = [];
+  const add = (name, fn) => cases.push([name, fn]);
+
+  const chat = `wrNick${runId}`;
+  const groupName = `昵称测试群${runId}`;
+  const owner = `owner${runId}`;
+  const secretary = `sec${runId}`;
+  const id = (s) => `wm${s}${runId}`;
+  // who is in the group, as groupchat/get lists them
+  const members = [
+    { userid: owner, type: 1, name: '王主任', group_nickname: '社区-王主任' },
+    { userid: id('501'), type: 2, name: '微笑向暖', group_nickname: '5栋501-自住' },
+  ];
+  const joining = [
+    { userid: id('602'), type: 2, name: '老刘', group_nickname: '5-602 租户' },          // messy, compliant
+    { userid: id('703'), type: 2, name: '小雨', group_nickname: '小雨' },                // no household
+    { userid: id('801'), type: 2, name: '王姐', group_nickname: '5栋801' },              // no tenure
+    { userid: id('999'), type: 2, name: '路人', group_nickname: '社工-王五' },           // an outsider as 社工
+    { userid: id('502'), type: 2, name: '小微', group_nickname: '5栋501 业主' },         // 5栋501 twice
+    { userid: id('707'), type: 2, name: '李叔', group_nickname: '5栋707李叔13812345678' }, // a phone number
+  ];
+  const program = () => fake.addCustomerGroup({ chat_id: chat, name: groupName, owner, member_list: members });
+  const textsTo = (user) => fake.sendsTo(user).filter((r) => r.body?.msgtype === 'text').map((r) => ({ t: r.t, text: replyText(r.body) }));
+  const digestsSince = (t) => textsTo(secretary).filter((m) => m.t > t && m.text.startsWith('【群昵称】'));
+  let ready = false;
+  let joinedAt = 0;
+
+  async function memberEvent(ids) {
+    const xml = `<xml><ToUserName><![CDATA[${creds.corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>`
+      + `<CreateTime>${nowTs()}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_chat]]></Event>`
+      + `<ChatId><![CDATA[${chat}]]></ChatId><ChangeType><![CDATA[update]]></ChangeType><UpdateDetail><![CDATA[add_member]]></UpdateDetail>`
+      + `<JoinScene>3</JoinScene><MemChangeCnt>${ids.length}</MemChangeCnt><MemChangeList>${ids.map((u) => `<Item><![CDATA[${u}]]></Item>`).join('')}</MemChangeList>`
+      + `<LastMemVer>${randomHex(8)}</LastMemVer><CurMemVer>${randomHex(8)}</CurMemVer></xml>`;
+    const c = cb.appPost(xml);
+    const r = await request({ ...c, url: baseUrl + c.path });
+    expect(r.status === 200, `change_external_chat answered HTTP ${r.status}`);
+  }
+
+  add('a. setup: admin01 registers the customer group and grants a secretary there', async () => {
+    program();
+    const reg = await say.inPrivate(ADMIN, `/登记客户群 ${chat} 居民群`);
+    expectHas(reg, `已登记客户群「${groupName}」`, 'admin01 /登记客户群');
+    const use = await say.inPrivate(ADMIN, `/切换 ${groupName}`);
+    expectHas(use, groupName, 'admin01 /切换');
+    const granted = await say.inPrivate(ADMIN, `/角色 授予 账号:${secretary} 群秘书`);
+    expectHas(granted, '已授予', 'admin01 /角色 授予');
+    // the read after registration: everyone compliant, so no digest; give it time to pass
+    await sleep(JOIN_DELAY_MS * 2 + 2500);
+    expect(!digestsSince(0).length, `a digest before anyone joined: ${show(digestsSince(0)[0]?.text)}`);
+    ready = true;
+  });
+
+  add('b. members join with good and messy nicknames: within seconds ONE digest to the secretary names exactly the ones to fix, with suggestions', async () => {
+    expect(ready, 'needs the setup');
+    members.push(...joining);
+    program();
+    joinedAt = performance.now();
+    await memberEvent(joining.slice(0, 3).map((m) => m.userid));
+    await memberEvent(joining.slice(3).map((m) => m.userid));
+    const digest = await fake.waitFor(() => digestsSince(joinedAt)[0], DIGEST_WITHIN_MS);
+    expect(digest, `no digest to the secretary within ${DIGEST_WITHIN_MS / 1000} s; texts: ${show(textsTo(secretary).map((m) => m.text).join(' | '))}`);
+    note(`b: digest to the secretary ${((digest.t - joinedAt) / 1000).toFixed(1)} s after the join events`);
+    trace('digest', digest.text);
+    await sleep(1500);
+    const all = digestsSince(joinedAt);
+    expect(all.length === 1, `${all.length} digests for one wave of joins, want 1`);
+    const text = digest.text;
+    expectHas(text, groupName, 'the digest');
+    const due = text.slice(text.indexOf('请提醒以下'));
+    expect(text.includes('请提醒以下'), `the digest names nobody to remind: ${show(text)}`);
+    for (const u of [id('703'), id('801'), id('707')]) expectHas(due, u, 'the to-fix list');
+    for (const u of [id('602'), id('501'), owner]) expect(!due.includes(u), `the to-fix list names ${u}, whose nickname is fine: ${show(due)}`);
+    expectHas(due, '5栋801-自住 / 5栋801-租住', 'the suggestion for 5栋801');
+    expect(!text.includes('13812345678'), `the digest repeats the phone number: ${show(text)}`);
+    expectHas(text, '已请群管理员核实', 'the digest (the outsider calling themselves 社工)');
+  });
+
+  add('c. an outsider calling themselves 社工, a shared household and a phone number are flagged to admin01 at once, the number never repeated', async () => {
+    expect(joinedAt, 'needs (b)');
+    const flag = await fake.waitFor(() => textsTo(ADMIN).find((m) => m.t > joinedAt && m.text.startsWith('【群昵称提醒】')), DIGEST_WITHIN_MS);
+    expect(flag, `no 群昵称提醒 to admin01; texts: ${show(textsTo(ADMIN).map((m) => m.text).join(' | '))}`);
+    trace('flags', flag.text);
+    expectHas(flag.text, `${id('999')}`, 'the flag (impersonation)');
+    expectHas(flag.text, '“社工”', 'the flag (impersonation)');
+    expectHas(flag.text, '5栋501 有 2 位成员', 'the flag (shared household)');
+    expectHas(flag.text, id('502'), 'the flag (shared household)');
+    expectHas(flag.text, '电话号码或身份证号', 'the flag (privacy)');
+    expect(!flag.text.includes('13812345678'), `the flag repeats the number: ${show(flag.text)}`);
+  });
+
+  add('d. a member fixes the nickname: the next poll thanks them in a digest and they are no longer listed', async () => {
+    expect(joinedAt, 'needs (b)');
+    const fixedAt = performance.now();
+    const m = members.find((x) => x.userid === id('801'));
+    m.group_nickname = '5栋801-租住';
+    program();
+    const thanks = await fake.waitFor(() => digestsSince(fixedAt).find((d) => d.text.includes('已经改好')), POLL_MS * 2 + 5000);
+    expect(thanks, `no thanks within two polls; digests since: ${show(digestsSince(fixedAt).map((d) => d.text).join(' | '))}`);
+    note(`d: thanked ${((thanks.t - fixedAt) / 1000).toFixed(1)} s after the fix`);
+    trace('thanks', thanks.text);
+    expectHas(thanks.text.slice(thanks.text.indexOf('已经改好')), id('801'), 'the thanks');
+    expect(!thanks.text.includes('请提醒以下'), `the thanks asks to remind someone again (reminded less than a day ago): ${show(thanks.text)}`);
+    await sleep(POLL_MS + 2000);
+    const later = digestsSince(thanks.t);
+    expect(!later.length, `another digest after the thanks with nothing new: ${show(later[0]?.text)}`);
+  });
+
+  add('e. /昵称 报告 privately lists who is still to fix; /昵称 检查 explains one nickname', async () => {
+    expect(joinedAt, 'needs (b)');
+    const use = await say.inPrivate(secretary, `/切换 ${groupName}`);
+    expectHas(use, groupName, 'the secretary /切换');
+    const report = await say.inPrivate(secretary, '/昵称 报告');
+    trace('report', report);
+    for (const u of [id('703'), id('707')]) expectHas(report, u, '/昵称 报告');
+    expect(!report.includes(id('801')), `/昵称 报告 still lists the member who fixed it: ${show(report)}`);
+    const check = await say.inPrivate(secretary, '/昵称 检查 3-1202 业主');
+    expectHas(check, '3栋1202-自住', '/昵称 检查');
+  });
+
+  add('f. nothing is sent into the customer group; no unknown API calls', async () => {
+    const unk = fake.records.unknown.map((u) => `${u.method} ${u.path}`);
+    expect(!unk.length, `unknown API calls at the fake: ${unk.slice(0, 5).join(', ')}`);
+    expect(!fake.records.aibot.length, `${fake.records.aibot.length} response_url POSTs (no AI bot message was sent)`);
+    const toGroup = fake.records.sends.filter((r) => String(r.body?.chatid ?? '') === chat);
+    expect(!toGroup.length, 'a message/send addressed the group');
+    const reads = fake.records.groupchats.filter((c) => c.body?.chat_id === chat);
+    expect(reads.length >= 3, `${reads.length} groupchat/get for the group, want at least the registration, the join and a poll`);
+  });
+
+  return cases;
+}
+
+await main();
