@@ -16,6 +16,11 @@
 //        {"chat_id","need_name"} → the customer group added with
 //        fake.addCustomerGroup({chat_id, name, owner, member_list, …});
 //        an unknown chat id → errcode 86003
+//   POST /cgi-bin/externalcontact/add_msg_template?access_token=
+//        {"chat_type":"group","sender","chat_id_list","text":{"content"}}
+//        → msgid; recorded in records.msgTemplates (a group-send WeCom would
+//        send only after the sender confirms it); chat_type group without a
+//        sender → errcode 41048
 //   anything else                                   → HTTP 404, errcode 404
 //
 // Faults: fake.fault('/cgi-bin/message/send', 2, { errcode: -1 }) makes the
@@ -44,7 +49,8 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     unknown: [],    // 404s: {t, method, path, raw}
     faulted: [],    // requests answered by the fault injector
     groupchats: [], // groupchat/get: {t, token, tokenKnown, body, errcode}
-    cardUpdates: [], // update_template_card: {t, token, tokenKnown, body, reused}
+        cardUpdates: [], // update_template_card: {t, token, tokenKnown, body, reused}
+    msgTemplates: [], // add_msg_template: {t, token, tokenKnown, body, errcode}
   };
   const customerGroups = new Map(); // chat_id → group_chat object as WeCom returns it
   const aibotByCode = new Map();
@@ -205,6 +211,22 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
             ? g.member_list
             : g.member_list.map(({ name, ...m }) => m);
           answer = { errcode: 0, errmsg: 'ok', group_chat: { ...g, member_list: memberList } };
+        }
+        rec.errcode = answer.errcode;
+        return send(res, 200, answer);
+      }
+
+            if (req.method === 'POST' && path === '/cgi-bin/externalcontact/add_msg_template') {
+        const body = parseJson(raw);
+        const rec = { t, token: q.access_token, tokenKnown: issuedTokens.has(q.access_token), body: body ?? raw };
+        records.msgTemplates.push(rec);
+        let answer;
+        if (body === undefined || typeof body !== 'object' || body === null) {
+          answer = { errcode: 47001, errmsg: 'data format error' };
+        } else if (body.chat_type === 'group' && !body.sender) {
+          answer = { errcode: 41048, errmsg: 'missing sender' };
+        } else {
+          answer = { errcode: 0, errmsg: 'ok', fail_list: [], msgid: `msgGROUP_${records.msgTemplates.length}` };
         }
         rec.errcode = answer.errcode;
         return send(res, 200, answer);

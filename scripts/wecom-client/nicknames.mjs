@@ -8,12 +8,15 @@
 //   node scripts/wecom-client/nicknames.mjs [--jar PATH] [--keep-logs] [--verbose]
 //
 // One jar start with --bot.nickname.join-check-delay=PT1S and
-// --bot.nickname.poll-interval=PT10S (defaults: 2 s and 30 minutes).
+// --bot.nickname.poll-interval=PT10S (defaults: 2 s and 30 minutes), and
+// --bot.nickname.group-send-types=RESIDENTS (off by default).
 //
 //   a. setup: admin01 registers the customer group and grants a secretary
 //   b. members join with good and messy nicknames: within seconds the
 //      secretary gets ONE digest naming exactly the ones to fix, with
 //      suggestions; the compliant ones are not asked to change anything
+//      and the owner gets ONE group-send draft (add_msg_template, sent only
+//      when they confirm it) without anyone's name
 //   c. an external member calling themselves 社工, a second member claiming
 //      one household, and a phone number in a nickname are flagged to
 //      admin01 at once, the number never repeated
@@ -43,7 +46,8 @@ const ADMIN = 'admin01'; // harness.launchApp sets BOT_ADMINS=admin01
 const APP_ARGS = [
   `--bot.nickname.join-check-delay=PT${JOIN_DELAY_MS / 1000}S`,
   `--bot.nickname.poll-interval=PT${POLL_MS / 1000}S`,
-  '--bot.escalation.timer-poll=PT0.3S',
+    '--bot.escalation.timer-poll=PT0.3S',
+  '--bot.nickname.group-send-types=RESIDENTS',
   '--bot.local.seed-demo=false',
   '--bot.command-limit=1000',
 ];
@@ -192,7 +196,17 @@ function nicknameCases({ creds, baseUrl, fake, runId, note }) {
     for (const u of [id('602'), id('501'), owner]) expect(!due.includes(u), `the to-fix list names ${u}, whose nickname is fine: ${show(due)}`);
     expectHas(due, '5栋801-自住 / 5栋801-租住', 'the suggestion for 5栋801');
     expect(!text.includes('13812345678'), `the digest repeats the phone number: ${show(text)}`);
-    expectHas(text, '已请群管理员核实', 'the digest (the outsider calling themselves 社工)');
+        expectHas(text, '已请群管理员核实', 'the digest (the outsider calling themselves 社工)');
+    const drafts = fake.records.msgTemplates.filter((r) => r.t > joinedAt);
+    expect(drafts.length === 1, `${drafts.length} group-send drafts for one wave of joins, want 1`);
+    const d = drafts[0].body;
+    trace('draft', JSON.stringify(d));
+    expect(drafts[0].tokenKnown, 'add_msg_template used an access_token the fake never issued');
+    expect(d.chat_type === 'group' && d.sender === owner && JSON.stringify(d.chat_id_list) === JSON.stringify([chat]),
+      `draft addressed ${JSON.stringify({ chat_type: d.chat_type, sender: d.sender, chat_id_list: d.chat_id_list })}, want the group from its owner`);
+    const content = String(d.text?.content ?? '');
+    expectHas(content, '群昵称', 'the draft');
+    for (const m of joining) expect(!content.includes(m.userid) && !content.includes(m.name), `the draft names ${m.userid}: ${show(content)}`);
   });
 
   add('c. an outsider calling themselves 社工, a shared household and a phone number are flagged to admin01 at once, the number never repeated', async () => {
@@ -221,8 +235,10 @@ function nicknameCases({ creds, baseUrl, fake, runId, note }) {
     expectHas(thanks.text.slice(thanks.text.indexOf('已经改好')), id('801'), 'the thanks');
     expect(!thanks.text.includes('请提醒以下'), `the thanks asks to remind someone again (reminded less than a day ago): ${show(thanks.text)}`);
     await sleep(POLL_MS + 2000);
-    const later = digestsSince(thanks.t);
+        const later = digestsSince(thanks.t);
     expect(!later.length, `another digest after the thanks with nothing new: ${show(later[0]?.text)}`);
+    const drafts = fake.records.msgTemplates.filter((r) => r.t > joinedAt);
+    expect(drafts.length === 1, `${drafts.length} group-send drafts within a day, want 1 (WeCom allows about one a day per group)`);
   });
 
   add('e. /昵称 报告 privately lists who is still to fix; /昵称 检查 explains one nickname', async () => {

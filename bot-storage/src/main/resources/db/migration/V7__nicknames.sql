@@ -14,3 +14,11 @@ CREATE TABLE nickname_record (
     first_seen     BIGINT       NOT NULL,
     PRIMARY KEY (chat_id, member)
 );
+
+-- Per group: when the last group-send draft reminding members of the nickname rules was made (WeCom lets a customer
+-- group receive about one group-send a day: the bot never uses more than one a remind-interval).
+CREATE TABLE nickname_group (
+    chat_id      VARCHAR(128) NOT NULL,
+    last_draft   BIGINT       NOT NULL,
+    PRIMARY KEY (chat_id)
+);

@@ -23,6 +23,7 @@ public final class DeliveryPlanner {
     public static final String APP_TEXT = "APP_TEXT";
     public static final String LOOKUP_CUSTOMER_GROUP = "LOOKUP_CUSTOMER_GROUP";
     public static final String READ_GROUP_MEMBERS = "READ_GROUP_MEMBERS";
+    public static final String GROUP_SEND_DRAFT = "GROUP_SEND_DRAFT";
     public static final String APP_CARD = "APP_CARD";
     public static final String CARD_UPDATE = "CARD_UPDATE";
     private static final Logger log = LoggerFactory.getLogger(DeliveryPlanner.class);
@@ -47,6 +48,11 @@ public final class DeliveryPlanner {
                 body.put("responseCode", update.responseCode());
                 body.put("label", update.label());
                 plan.add(new OutboxMessage(CARD_UPDATE, update.to().value(), body.toString()));
+            } else if (o instanceof Outbound.GroupSendDraft d) {
+                var body = org.sanshe.bot.wecom.translate.AiBotTranslator.JSON.createObjectNode();
+                body.put("sender", d.sender().value());
+                body.put("text", d.text());
+                plan.add(new OutboxMessage(GROUP_SEND_DRAFT, d.chat().value(), body.toString()));
             } else if (o instanceof Outbound.ReadGroupMembers r) {
                 plan.add(new OutboxMessage(READ_GROUP_MEMBERS, r.chat().value(), LookupCodec.readRequestBody(r)));
             } else if (o instanceof Outbound.LookUpCustomerGroup lookup) {

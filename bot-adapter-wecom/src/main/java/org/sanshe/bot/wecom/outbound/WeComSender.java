@@ -57,6 +57,7 @@ public final class WeComSender implements OutboxSender {
             case DeliveryPlanner.READ_GROUP_MEMBERS -> lookups.read(message, RETRYABLE::contains);
             case DeliveryPlanner.APP_CARD -> sendCard(message);
             case DeliveryPlanner.CARD_UPDATE -> updateCard(message);
+            case DeliveryPlanner.GROUP_SEND_DRAFT -> groupSendDraft(message);
             default -> new DeliveryResult.Failed("unknown kind " + message.kind());
         };
     }
@@ -141,6 +142,34 @@ public final class WeComSender implements OutboxSender {
             return classify(e.getError().getErrorCode(), "update_template_card");
         } catch (WxRuntimeException e) {
             return new DeliveryResult.Retry("update_template_card: " + e.getMessage(), Optional.empty());
+        }
+    }
+
+    /**
+     * A group-send task to one customer group (add_msg_template, chat_type group): WeCom sends nothing until the owner
+     * given as sender confirms it. A retried row can make a second task (there is no duplicate check); the owner then
+     * sees two drafts and confirms one, which is the lesser harm than losing the reminder.
+     */
+    private DeliveryResult groupSendDraft(OutboxMessage m) {
+        JsonNode body;
+        try {
+            body = AiBotTranslator.JSON.readTree(m.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new DeliveryResult.Failed("group-send draft body unreadable");
+        }
+        var template = new me.chanjar.weixin.cp.bean.external.WxCpMsgTemplate();
+        template.setChatType("group");
+        template.setSender(body.path("sender").asText());
+        template.setChatIdList(java.util.List.of(m.target()));
+        template.setText(new me.chanjar.weixin.cp.bean.external.msg.Text()
+                .setContent(body.path("text").asText()));
+        try {
+            var result = wecom.getExternalContactService().addMsgTemplate(template);
+            return new DeliveryResult.Sent(result == null || result.getMsgId() == null ? "" : result.getMsgId());
+        } catch (WxErrorException e) {
+            return classify(e.getError().getErrorCode(), "add_msg_template");
+        } catch (WxRuntimeException e) {
+            return new DeliveryResult.Retry("add_msg_template: " + e.getClass().getSimpleName(), Optional.empty());
         }
     }
 

@@ -55,12 +55,16 @@ public record BotProperties(
      * @param pollInterval every registered customer group is read again this often, each at its own offset
      * @param remindInterval a member is listed as not compliant in the secretary's digest at most this often
      * @param maxReminders after this many, the member goes on the "needs a personal word" list instead
+     * @param groupSendTypes group type codes whose groups also get a group-send draft (add_msg_template, confirmed by
+     *     the owner) when members are due a reminder, at most once a remind-interval; empty by default (each customer
+     *     group can receive only about one group-send a day, and the owner's own notices come first)
      */
     public record Nickname(
             @DefaultValue("PT2S") @NotNull Duration joinCheckDelay,
             @DefaultValue("PT30M") @NotNull Duration pollInterval,
             @DefaultValue("P1D") @NotNull Duration remindInterval,
-            @DefaultValue("3") @Min(1) int maxReminders) {}
+            @DefaultValue("3") @Min(1) int maxReminders,
+            @DefaultValue List<String> groupSendTypes) {}
 
     /**
      * {@code bot.archive.*}: reading group messages from WeCom's chat archive (会话内容存档), for groups where the bot

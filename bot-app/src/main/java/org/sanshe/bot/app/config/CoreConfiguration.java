@@ -114,7 +114,8 @@ public class CoreConfiguration {
                         p.nickname().joinCheckDelay(),
                         p.nickname().pollInterval(),
                         p.nickname().remindInterval(),
-                        p.nickname().maxReminders()));
+                        p.nickname().maxReminders(),
+                        java.util.Set.copyOf(p.nickname().groupSendTypes())));
     }
 
     /** The shared limiter, counted a batch at a time by the dispatcher (one round trip per batch, not per event). */

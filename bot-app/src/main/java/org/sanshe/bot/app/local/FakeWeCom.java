@@ -40,6 +40,7 @@ final class FakeWeCom {
                 .POST(BASE + "/aibot/response", this::aibotResponse)
                 .POST(BASE + "/externalcontact/groupchat/get", this::customerGroup)
                 .POST(BASE + "/message/update_template_card", this::updateCard)
+                .POST(BASE + "/externalcontact/add_msg_template", this::groupSendDraft)
                 .route(r -> r.path().startsWith(BASE), r -> ok(Map.of("errcode", 48002, "errmsg", "not faked")))
                 .build();
     }
@@ -95,6 +96,31 @@ final class FakeWeCom {
                 transcript.add("private", "private:" + user.asText(), user.asText(), "（卡片按钮已变为“" + label + "”）");
             }
             return ok(Map.of("errcode", 0, "errmsg", "ok"));
+        });
+    }
+
+    /** add_msg_template: shown as the draft the group owner would be asked to confirm. */
+    private Mono<ServerResponse> groupSendDraft(ServerRequest r) {
+        return r.bodyToMono(String.class).flatMap(body -> {
+            JsonNode m = read(body);
+            String sender = m.path("sender").asText("");
+            for (JsonNode chat : m.path("chat_id_list")) {
+                transcript.add(
+                        "private",
+                        "private:" + sender,
+                        sender,
+                        "（群发草稿，待群主确认后发到群 " + chat.asText() + "）\n"
+                                + m.path("text").path("content").asText(""));
+            }
+            return ok(Map.of(
+                    "errcode",
+                    0,
+                    "errmsg",
+                    "ok",
+                    "fail_list",
+                    java.util.List.of(),
+                    "msgid",
+                    "draft-" + ids.incrementAndGet()));
         });
     }
 

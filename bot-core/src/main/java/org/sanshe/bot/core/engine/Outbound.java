@@ -57,6 +57,18 @@ public sealed interface Outbound {
     }
 
     /**
+     * A group-send draft to a customer group ({@code add_msg_template}, chat_type group): WeCom sends nothing until
+     * {@code sender}, the group's owner, confirms it in the client. The text carries no personal data.
+     */
+    record GroupSendDraft(ChatId chat, UserId sender, String text) implements Outbound {
+        public GroupSendDraft {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
      * An escalation card to one member, privately through the app: a template card with the buttons 接手 and 转交 whose
      * clicks come back as card events. {@code taskId} is unique per card.
      */

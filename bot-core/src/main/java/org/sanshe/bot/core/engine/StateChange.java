@@ -151,6 +151,9 @@ public sealed interface StateChange {
     /** A member no longer in the group: their nickname record is dropped. */
     record NicknameForgotten(ChatId chat, UserId member) implements StateChange {}
 
+    /** A group-send draft reminding the group's members of the nickname rules was made. */
+    record NicknameDraftMade(ChatId chat, Instant at) implements StateChange {}
+
     /**
      * A stored timer: at {@code due} a {@link org.sanshe.bot.core.event.InboundEvent.TimerFired} with this timer and
      * subject is decided like any event. Stored in the same transaction as the decision that set it.

@@ -119,6 +119,10 @@ public final class NicknameDesk {
                 out.add(new Outbound.PrivateMessage(to, d));
             }
         });
+        draft(group.get(), details, review, e.at()).ifPresent(d -> {
+            out.add(d);
+            changes.add(new StateChange.NicknameDraftMade(e.chat(), e.at()));
+        });
         review.flags().ifPresent(f -> {
             for (UserId to : admins(e.chat())) {
                 out.add(new Outbound.PrivateMessage(to, f));
@@ -182,7 +186,8 @@ public final class NicknameDesk {
 
     // --- the review of one read ------------------------------------------------------------------------------------
 
-    private record Review(Optional<String> digest, Optional<String> flags) {}
+    /** @param remindersDue how many members were listed to be reminded in this digest */
+    private record Review(Optional<String> digest, Optional<String> flags, int remindersDue) {}
 
     private Review review(
             Group group,
@@ -336,7 +341,34 @@ public final class NicknameDesk {
         Optional<String> flagText = flags.isEmpty()
                 ? Optional.empty()
                 : Optional.of(texts.get("nickname.flag.header", group.name()) + "\n" + String.join("\n", flags));
-        return new Review(digest, flagText);
+        return new Review(digest, flagText, due.size());
+    }
+
+    /**
+     * For the group types that ask for it: a gentle group-send draft, no names, from the owner (who confirms it in
+     * WeCom), when members are due a reminder; at most one a {@code remindInterval} per group, as WeCom allows about one
+     * group-send a day to a customer group and the owner's own notices must not lose theirs.
+     */
+    private Optional<Outbound.GroupSendDraft> draft(
+            Group group, CustomerGroupDetails details, Review review, Instant at) {
+        if (review.remindersDue() == 0 || !settings.groupSendTypes().contains(group.typeCode())) {
+            return Optional.empty();
+        }
+        Optional<Instant> last = ports.nicknames().lastDraft(group.chat());
+        if (last.isPresent() && Duration.between(last.get(), at).compareTo(settings.remindInterval()) < 0) {
+            return Optional.empty();
+        }
+        boolean ownerIsStaff = details.members().stream()
+                .anyMatch(m -> m.id().equals(details.owner()) && m.kind() == MemberKind.STAFF);
+        if (!ownerIsStaff) {
+            return Optional.empty(); // only a member of the enterprise can send a group-send
+        }
+        String example = conventionOf(group)
+                .flatMap(c -> c.formats().stream().findFirst())
+                .map(NicknameFormat::source)
+                .orElse("");
+        return Optional.of(new Outbound.GroupSendDraft(
+                group.chat(), details.owner(), texts.get("nickname.draft", group.name(), example)));
     }
 
     private void section(StringBuilder sb, String title, List<String> lines) {

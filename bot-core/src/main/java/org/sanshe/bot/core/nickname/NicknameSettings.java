@@ -10,9 +10,15 @@ import java.util.Objects;
  * @param pollInterval every registered customer group is read again this often (each at its own offset)
  * @param remindInterval a member is put on the secretary's digest as not yet compliant at most this often
  * @param maxReminders after this many, the member goes on the "needs a personal word" list instead
+ * @param groupSendTypes the group types whose groups also get a gentle group-send draft (add_msg_template, confirmed
+ *     by the owner) when members are due a reminder, at most once a {@code remindInterval} per group
  */
 public record NicknameSettings(
-        Duration joinCheckDelay, Duration pollInterval, Duration remindInterval, int maxReminders) {
+        Duration joinCheckDelay,
+        Duration pollInterval,
+        Duration remindInterval,
+        int maxReminders,
+        java.util.Set<String> groupSendTypes) {
     public NicknameSettings {
         Objects.requireNonNull(joinCheckDelay, "joinCheckDelay");
         Objects.requireNonNull(remindInterval, "remindInterval");
@@ -25,6 +31,11 @@ public record NicknameSettings(
         if (maxReminders < 1) {
             throw new IllegalArgumentException("maxReminders must be at least 1");
         }
+        groupSendTypes = java.util.Set.copyOf(groupSendTypes);
+    }
+
+    public NicknameSettings(Duration joinCheckDelay, Duration pollInterval, Duration remindInterval, int maxReminders) {
+        this(joinCheckDelay, pollInterval, remindInterval, maxReminders, java.util.Set.of());
     }
 
     public static NicknameSettings defaults() {

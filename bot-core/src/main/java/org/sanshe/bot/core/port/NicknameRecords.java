@@ -50,6 +50,11 @@ public interface NicknameRecords {
     /** The records of the members of one group, by member. */
     Map<UserId, NicknameRecord> in(ChatId chat);
 
+    /** When the last group-send draft reminding the group's members was made. */
+    default Optional<Instant> lastDraft(ChatId chat) {
+        return Optional.empty();
+    }
+
     /** Nothing recorded: for wiring without storage and tests that do not look. */
     NicknameRecords NONE = chat -> Map.of();
 }

@@ -225,4 +225,48 @@ class NicknameDeskTest {
                 Events.text().from("wm801").privately().via(Channel.APP).saying("/昵称 报告"));
         assertThat(org.sanshe.bot.core.fixture.Outcomes.replyText(resident)).doesNotContain("wm703");
     }
+
+    @Test
+    void whereTheTypeAsksForItTheOwnerGetsOneGroupSendDraftADayWithoutNames() {
+        FakeNicknameRecords store = Fakes.nicknames();
+        Engine drafting = Bots.bot()
+                .types(TYPES)
+                .groups(Fakes.groups().register(CHAT, "阳光社区5栋居民群", "RESIDENTS", Channel.CUSTOMER))
+                .roles(Fakes.roles().grant("sec-li", Role.SECRETARY, CHAT))
+                .nicknames(store)
+                .nicknameSettings(new NicknameSettings(
+                        Duration.ofSeconds(2),
+                        Duration.ofMinutes(30),
+                        Duration.ofDays(1),
+                        3,
+                        java.util.Set.of("RESIDENTS")))
+                .build();
+        java.util.function.Function<Instant, Outcome> readAt = at -> {
+            var details = new InboundEvent.CustomerGroupDetails(
+                    "5栋居民群", UserId.of("bh-chen"), List.of(CHEN, GOOD, NO_TENURE, NO_HOUSEHOLD));
+            Outcome o = drafting.decide(new InboundEvent.CustomerGroupRead(
+                    new EventId("read:" + at), ChatId.of(CHAT), Optional.of(details), Optional.empty(), at));
+            store.commit(o);
+            return o;
+        };
+        List<Outbound.GroupSendDraft> first = readAt.apply(T0).outbound().stream()
+                .filter(Outbound.GroupSendDraft.class::isInstance)
+                .map(Outbound.GroupSendDraft.class::cast)
+                .toList();
+        assertThat(first).singleElement().satisfies(d -> {
+            assertThat(d.chat()).isEqualTo(ChatId.of(CHAT));
+            assertThat(d.sender()).isEqualTo(UserId.of("bh-chen"));
+            assertThat(d.text()).contains("「阳光社区5栋居民群」").contains("楼栋房号-自住");
+            assertThat(d.text()).doesNotContain("wm").doesNotContain("小雨").doesNotContain("801");
+        });
+        assertThat(readAt.apply(T0.plus(Duration.ofHours(23))).outbound())
+                .noneMatch(Outbound.GroupSendDraft.class::isInstance);
+        assertThat(readAt.apply(T0.plus(Duration.ofHours(25))).outbound())
+                .as("a day later the members are due again, and so is one draft")
+                .filteredOn(Outbound.GroupSendDraft.class::isInstance)
+                .hasSize(1);
+        assertThat(read(T0, CHEN, NO_TENURE).outbound())
+                .as("not configured for the type: no draft")
+                .noneMatch(Outbound.GroupSendDraft.class::isInstance);
+    }
 }

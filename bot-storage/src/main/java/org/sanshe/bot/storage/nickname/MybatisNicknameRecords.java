@@ -42,8 +42,17 @@ public final class MybatisNicknameRecords implements NicknameRecords {
         return all;
     }
 
+    @Override
+    public Optional<Instant> lastDraft(ChatId chat) {
+        return Optional.ofNullable(mapper.lastDraft(chat.value())).map(Instant::ofEpochMilli);
+    }
+
     /** @return false when the change is not a nickname record's */
     public boolean apply(StateChange change) {
+        if (change instanceof StateChange.NicknameDraftMade d) {
+            mapper.draftMade(d.chat().value(), d.at().toEpochMilli());
+            return true;
+        }
         if (change instanceof StateChange.NicknameRecorded n) {
             NicknameRecord r = n.record();
             mapper.save(

@@ -35,4 +35,11 @@ public interface NicknameMapper {
 
     @Delete("DELETE FROM nickname_record WHERE chat_id = #{chat} AND member = #{member}")
     int forget(@Param("chat") String chat, @Param("member") String member);
+
+    @Select("SELECT last_draft FROM nickname_group WHERE chat_id = #{chat}")
+    Long lastDraft(@Param("chat") String chat);
+
+    @Insert("INSERT INTO nickname_group (chat_id, last_draft) VALUES (#{chat}, #{at})"
+            + " ON DUPLICATE KEY UPDATE last_draft = VALUES(last_draft)")
+    int draftMade(@Param("chat") String chat, @Param("at") long at);
 }

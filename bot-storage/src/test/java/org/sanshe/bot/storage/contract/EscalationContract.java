@@ -91,7 +91,8 @@ abstract class EscalationContract {
                 "rule_breach",
                 "escalation_pager",
                 "escalation_notice",
-                "nickname_record")) {
+                "nickname_record",
+                "nickname_group")) {
             jdbc.update("DELETE FROM " + t);
         }
         dispatch.ensurePartitions();
@@ -722,5 +723,11 @@ abstract class EscalationContract {
                 new StateChange.NicknameForgotten(FOCUS, UserId.of("wm703")));
         assertThat(nicknames.in(FOCUS)).containsOnlyKeys(wang);
         assertThat(nicknames.in(FOCUS).get(wang)).isEqualTo(fixed);
+
+        assertThat(nicknames.lastDraft(FOCUS)).isEmpty();
+        commit(new StateChange.NicknameDraftMade(FOCUS, t));
+        commit(new StateChange.NicknameDraftMade(FOCUS, t.plusSeconds(86_400)));
+        assertThat(nicknames.lastDraft(FOCUS)).contains(t.plusSeconds(86_400));
+        assertThat(nicknames.lastDraft(OTHER)).isEmpty();
     }
 }
