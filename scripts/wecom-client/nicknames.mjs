@@ -28,14 +28,8 @@
 // Output: "ok - name" / "not ok - name: reason" per case, then exactly one
 // last line "N passed, M failed". Exit code 1 on any failure.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startFake } from './fake-wecom.mjs';
-import {
-  launchApp, stopApp, waitHealthy, tailFile, sleep, makeCallbacks, replyText, randomHex, nowTs, request,
-} from './harness.mjs';
-import { CaseFailure, REPLY_TIMEOUT_MS, expect, expectHas, parseSuiteArgs, show, talker, trace } from './suite.mjs';
+import { sleep, makeCallbacks, replyText, randomHex, nowTs, request } from './harness.mjs';
+import { REPLY_TIMEOUT_MS, expect, expectHas, runJarSuite, show, talker, trace } from './suite.mjs';
 
 const START_TIMEOUT_MS = 90_000;
 const JOIN_DELAY_MS = 1_000; // --bot.nickname.join-check-delay below
@@ -53,69 +47,6 @@ const APP_ARGS = [
 ];
 
 // ---------------------------------------------------------------- main
-
-async function main() {
-  const opts = parseSuiteArgs(process.argv.slice(2), 'nicknames.mjs');
-  const runId = randomHex(3);
-  const t0 = Date.now();
-  const note = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-nick-'));
-  const results = [];
-  let app = null;
-  let fake = null;
-  let logFile = null;
-  let failedWithLog = false;
-
-  const report = (name, ok, reason = '') => {
-    results.push({ name, ok, reason });
-    if (!ok) failedWithLog = true;
-    console.log(ok ? `ok - ${name}` : `not ok - ${name}: ${reason}`);
-  };
-  const run = async (name, fn) => {
-    try {
-      await fn();
-      report(name, true);
-    } catch (e) {
-      report(name, false, e instanceof CaseFailure ? e.message : `error: ${e.stack || e}`);
-    }
-  };
-
-  try {
-    fake = await startFake();
-    const tmpDir = path.join(tmp, 'app');
-    fs.mkdirSync(tmpDir, { recursive: true });
-    const launched = await launchApp({
-      jar: opts.jar,
-      fakeBaseUrl: fake.baseUrl,
-      tmpDir,
-      args: [`--bot.local.data-dir=${path.join(tmp, 'data')}`, ...APP_ARGS],
-    });
-    app = launched.app;
-    logFile = launched.logFile;
-    const health = await waitHealthy(launched.baseUrl, START_TIMEOUT_MS, app);
-    note('app started');
-    if (!health.ok) {
-      report('app starts and reports health UP', false, health.reason);
-    } else {
-      for (const [name, fn] of nicknameCases({ ...launched, fake, runId, note })) await run(name, fn);
-    }
-  } catch (e) {
-    report('harness', false, /^jar not found/.test(e.message) ? e.message : (e.stack || String(e)));
-  }
-
-  await stopApp(app);
-  if (fake) await fake.close();
-  const failed = results.filter((r) => !r.ok).length;
-  if (failedWithLog && logFile && fs.existsSync(logFile)) {
-    console.log(`# last 40 lines of ${logFile}:`);
-    console.log(tailFile(logFile, 40).split('\n').map((l) => `#   ${l}`).join('\n'));
-  }
-  if (opts.keepLogs) console.log(`# logs kept in ${tmp}`);
-  else fs.rmSync(tmp, { recursive: true, force: true });
-  note('done');
-  console.log(`${results.length - failed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
-}
 
 // ---------------------------------------------------------------- the cases
 
@@ -266,4 +197,6 @@ function nicknameCases({ creds, baseUrl, fake, runId, note }) {
   return cases;
 }
 
-await main();
+await runJarSuite({
+  script: 'nicknames.mjs', tmpPrefix: 'wecom-nick-', appArgs: APP_ARGS, startTimeoutMs: START_TIMEOUT_MS, makeCases: nicknameCases,
+});

@@ -1,9 +1,16 @@
-// What the scenario suites (commands.mjs, escalation.mjs) share: their command
-// line, their assertions, and WeCom users talking to one running app.
+// What the scenario suites (commands.mjs, escalation.mjs, nicknames.mjs) share:
+// their command line, their assertions, WeCom users talking to one running
+// app, and the run of a suite against one start of the jar.
 
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { request, makeCallbacks, appTextXml, botText, replyText, randomHex, nowTs } from './harness.mjs';
+import { startFake } from './fake-wecom.mjs';
+import {
+  request, makeCallbacks, appTextXml, botText, replyText, randomHex, nowTs,
+  launchApp, stopApp, waitHealthy, tailFile,
+} from './harness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REPLY_TIMEOUT_MS = 10_000; // contract: replies within 10 s
@@ -97,4 +104,72 @@ export function talker({ creds, baseUrl, fake, runId }) {
   }
 
   return { postInGroup, inGroup, inPrivate, click };
+}
+
+/**
+ * Runs one scenario suite against one start of the jar with a fresh fake WeCom: prints "ok - …" / "not ok - …" per
+ * case and the last line "N passed, M failed", sets the exit code, and shows the app's last log lines on a failure.
+ * makeCases({creds, baseUrl, fake, runId, note}) returns the [name, async fn] pairs, run in order.
+ */
+export async function runJarSuite({ script, tmpPrefix, appArgs, startTimeoutMs, makeCases }) {
+  const opts = parseSuiteArgs(process.argv.slice(2), script);
+  const runId = randomHex(3);
+  const t0 = Date.now();
+  const note = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
+  const results = [];
+  let app = null;
+  let fake = null;
+  let logFile = null;
+  let failedWithLog = false;
+
+  const report = (name, ok, reason = '') => {
+    results.push({ name, ok, reason });
+    if (!ok) failedWithLog = true;
+    console.log(ok ? `ok - ${name}` : `not ok - ${name}: ${reason}`);
+  };
+  const run = async (name, fn) => {
+    try {
+      await fn();
+      report(name, true);
+    } catch (e) {
+      report(name, false, e instanceof CaseFailure ? e.message : `error: ${e.stack || e}`);
+    }
+  };
+
+  try {
+    fake = await startFake();
+    const tmpDir = path.join(tmp, 'app');
+    fs.mkdirSync(tmpDir, { recursive: true });
+    const launched = await launchApp({
+      jar: opts.jar,
+      fakeBaseUrl: fake.baseUrl,
+      tmpDir,
+      args: [`--bot.local.data-dir=${path.join(tmp, 'data')}`, ...appArgs],
+    });
+    app = launched.app;
+    logFile = launched.logFile;
+    const health = await waitHealthy(launched.baseUrl, startTimeoutMs, app);
+    note('app started');
+    if (!health.ok) {
+      report('app starts and reports health UP', false, health.reason);
+    } else {
+      for (const [name, fn] of makeCases({ ...launched, fake, runId, note })) await run(name, fn);
+    }
+  } catch (e) {
+    report('harness', false, /^jar not found/.test(e.message) ? e.message : (e.stack || String(e)));
+  }
+
+  await stopApp(app);
+  if (fake) await fake.close();
+  const failed = results.filter((r) => !r.ok).length;
+  if (failedWithLog && logFile && fs.existsSync(logFile)) {
+    console.log(`# last 40 lines of ${logFile}:`);
+    console.log(tailFile(logFile, 40).split('\n').map((l) => `#   ${l}`).join('\n'));
+  }
+  if (opts.keepLogs) console.log(`# logs kept in ${tmp}`);
+  else fs.rmSync(tmp, { recursive: true, force: true });
+  note('done');
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
 }

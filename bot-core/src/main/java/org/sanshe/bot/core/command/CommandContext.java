@@ -47,4 +47,12 @@ public record CommandContext(
     public Instant now() {
         return event.at();
     }
+
+    /**
+     * The refusal of a command that acts on a group when there is none: in a group, that it is not registered; in a
+     * private chat, how to choose one.
+     */
+    public Reply noGroup() {
+        return Reply.refused(texts.get(event.conversation().isGroup() ? "group.notRegisteredHere" : "target.noGroup"));
+    }
 }

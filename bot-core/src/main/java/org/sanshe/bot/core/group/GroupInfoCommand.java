@@ -37,8 +37,7 @@ public final class GroupInfoCommand implements Command {
     public Reply execute(CommandContext ctx) {
         var texts = ctx.texts();
         if (ctx.group().isEmpty()) {
-            return Reply.refused(
-                    texts.get(ctx.event().conversation().isGroup() ? "group.notRegisteredHere" : "target.noGroup"));
+            return ctx.noGroup();
         }
         Group g = ctx.group().get();
         List<Member> members = ctx.ports().members().membersOf(g.chat());

@@ -38,8 +38,7 @@ public final class NicknameCommand implements Command {
     public Reply execute(CommandContext ctx) {
         var texts = ctx.texts();
         if (ctx.group().isEmpty()) {
-            return Reply.refused(
-                    texts.get(ctx.event().conversation().isGroup() ? "group.notRegisteredHere" : "target.noGroup"));
+            return ctx.noGroup();
         }
         Group g = ctx.group().get();
         if (ctx.sub().isEmpty()) {
