@@ -164,4 +164,27 @@ public sealed interface StateChange {
             return false;
         }
     }
+
+    /**
+     * A group's household roster replaced whole by an import (empty: removed). Written outside the dispatcher by the
+     * admin API and the roster files, in one transaction with its audit entry; the addresses are stored encrypted.
+     */
+    record HouseholdRosterReplaced(ChatId chat, List<org.sanshe.bot.core.nickname.Household> households, Instant at)
+            implements StateChange {
+        public HouseholdRosterReplaced {
+            Objects.requireNonNull(chat, "chat");
+            households = List.copyOf(households);
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public boolean changesDecisions() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "HouseholdRosterReplaced[chat=" + chat.value() + ", households=" + households.size() + "]";
+        }
+    }
 }

@@ -13,7 +13,8 @@ public record Ports(
         Escalations escalations,
         ContentScanner scanner,
         RuleBreaches breaches,
-        NicknameRecords nicknames) {
+        NicknameRecords nicknames,
+        HouseholdRosters households) {
     public Ports {
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(roles, "roles");
@@ -25,5 +26,32 @@ public record Ports(
         Objects.requireNonNull(scanner, "scanner");
         Objects.requireNonNull(breaches, "breaches");
         Objects.requireNonNull(nicknames, "nicknames");
+        Objects.requireNonNull(households, "households");
+    }
+
+    /** Without household rosters (wiring and tests that predate them). */
+    public Ports(
+            Groups groups,
+            RoleGrants roles,
+            Members members,
+            PrivateContexts contexts,
+            AuditTrail audit,
+            RateLimiter limiter,
+            Escalations escalations,
+            ContentScanner scanner,
+            RuleBreaches breaches,
+            NicknameRecords nicknames) {
+        this(
+                groups,
+                roles,
+                members,
+                contexts,
+                audit,
+                limiter,
+                escalations,
+                scanner,
+                breaches,
+                nicknames,
+                HouseholdRosters.NONE);
     }
 }

@@ -70,7 +70,8 @@ class CommandRegistryTest {
                         "handover",
                         "resolve",
                         "escalations",
-                        "nickname");
+                        "nickname",
+                        "households");
     }
 
     @Test

@@ -25,8 +25,8 @@ class TextsTest {
     private static final String CHINESE = "/org/sanshe/bot/core/messages_zh_CN.properties";
     private static final String ENGLISH = "/org/sanshe/bot/core/messages.properties";
     private static final Path MAIN_SOURCES = Path.of("src/main/java");
-    private static final Pattern TEXT_KEY_LITERAL =
-            Pattern.compile("\"((?:guard|command|app|audit|lookup|target|group|channel|nickname)\\.[A-Za-z0-9_.]+)\"");
+    private static final Pattern TEXT_KEY_LITERAL = Pattern.compile(
+            "\"((?:guard|command|app|audit|lookup|target|group|channel|nickname|household)\\.[A-Za-z0-9_.]+)\"");
 
     /** Properties files are UTF-8 for ResourceBundle since Java 9; Properties.load(InputStream) would read Latin-1. */
     private static Properties load(String resource) {

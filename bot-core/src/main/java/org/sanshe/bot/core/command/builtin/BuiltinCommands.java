@@ -35,6 +35,7 @@ public final class BuiltinCommands {
                 new HandOverCommand(),
                 new ResolveCommand(),
                 new EscalationListCommand(),
-                new org.sanshe.bot.core.nickname.NicknameCommand());
+                new org.sanshe.bot.core.nickname.NicknameCommand(),
+                new org.sanshe.bot.core.household.HouseholdsCommand());
     }
 }
