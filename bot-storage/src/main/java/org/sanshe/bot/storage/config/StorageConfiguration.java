@@ -25,6 +25,8 @@ import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.storage.group.MybatisMembers;
 import org.sanshe.bot.storage.group.MybatisPrivateContexts;
 import org.sanshe.bot.storage.group.RegistryWriter;
+import org.sanshe.bot.storage.household.HouseholdMapper;
+import org.sanshe.bot.storage.household.MybatisHouseholdRosters;
 import org.sanshe.bot.storage.inbox.InboxMapper;
 import org.sanshe.bot.storage.inbox.MybatisInbox;
 import org.sanshe.bot.storage.local.LocalIdempotencyStore;
@@ -80,7 +82,8 @@ public class StorageConfiguration {
             MybatisEscalations escalations,
             TimerStore timers,
             MybatisRuleBreaches breaches,
-            MybatisNicknameRecords nicknames) {
+            MybatisNicknameRecords nicknames,
+            MybatisHouseholdRosters households) {
         return new DispatchStore(
                 inbox,
                 outbox,
@@ -91,7 +94,7 @@ public class StorageConfiguration {
                 clock,
                 partitions,
                 registry,
-                List.of(escalations::apply, timers::apply, breaches::apply, nicknames::apply));
+                List.of(escalations::apply, timers::apply, breaches::apply, nicknames::apply, households::apply));
     }
 
     @Bean
@@ -102,6 +105,12 @@ public class StorageConfiguration {
     @Bean
     MybatisNicknameRecords nicknameRecords(NicknameMapper mapper, FieldCipher cipher) {
         return new MybatisNicknameRecords(mapper, cipher);
+    }
+
+    @Bean
+    MybatisHouseholdRosters householdRosters(
+            HouseholdMapper mapper, FieldCipher cipher, MybatisAuditTrail audit, TransactionTemplate tx) {
+        return new MybatisHouseholdRosters(mapper, cipher, audit, tx);
     }
 
     @Bean
