@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rulesFile what is done about rule breaches, per rule and group type (a Spring resource)
  * @param archive the chat-archive feed (会话内容存档), off unless enabled
  * @param nickname when customer groups' nicknames are checked (issue 5)
+ * @param adminToken the bearer token of the admin API (BOT_ADMIN_TOKEN); empty: the admin API does not exist (404)
+ * @param households household rosters loaded at start (issue 5)
  */
 @Validated
 @ConfigurationProperties("bot")
@@ -46,7 +48,37 @@ public record BotProperties(
         @DefaultValue("") String lexiconDir,
         @DefaultValue("classpath:rules.yml") @NotNull String rulesFile,
         @Valid @NotNull @DefaultValue Archive archive,
-        @Valid @NotNull @DefaultValue Nickname nickname) {
+        @Valid @NotNull @DefaultValue Nickname nickname,
+        @DefaultValue("") @NotNull AdminToken adminToken,
+        @Valid @NotNull @DefaultValue Households households) {
+
+    /**
+     * The admin API's bearer token, from the environment only. A value of its own so that no {@code toString()} (this
+     * record's included) ever prints it.
+     */
+    public record AdminToken(String value) {
+        public AdminToken {
+            value = value == null ? "" : value.strip();
+        }
+
+        public boolean isSet() {
+            return !value.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return value.isEmpty() ? "<unset>" : "****";
+        }
+    }
+
+    /**
+     * {@code bot.households.*}: household rosters (户数名册) read at every start.
+     *
+     * @param files resource patterns of roster CSV files, each named after its group's chat id
+     *     ({@code classpath*:households/*.csv}, {@code file:/etc/sanshe/households/*.csv}); a roster that differs from
+     *     the stored one replaces it (audited); a bad row stops the start with every bad line named
+     */
+    public record Households(@DefaultValue List<String> files) {}
 
     /**
      * {@code bot.nickname.*}: when registered customer groups' nicknames are checked and how often anyone is reminded.

@@ -136,6 +136,7 @@ public class CoreConfiguration {
             ContentScanner scanner,
             MybatisRuleBreaches breaches,
             MybatisNicknameRecords nicknames,
+            org.sanshe.bot.storage.household.MybatisHouseholdRosters households,
             GroupTypes types,
             Texts texts,
             BotSettings settings) {
@@ -151,7 +152,8 @@ public class CoreConfiguration {
                         escalations,
                         scanner,
                         breaches,
-                        nicknames),
+                        nicknames,
+                        households),
                 types,
                 texts,
                 settings);

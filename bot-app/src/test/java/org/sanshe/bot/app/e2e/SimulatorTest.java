@@ -45,6 +45,7 @@ class SimulatorTest {
         org.springframework.util.FileSystemUtils.deleteRecursively(
                 java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sanshe-simulator-test"));
         registry.add("bot.local.seed-demo", () -> "true");
+        registry.add("bot.admin-token", () -> "simulator-test-admin-token");
     }
 
     private JsonNode get(String path) throws Exception {
@@ -252,5 +253,20 @@ class SimulatorTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).path("error").asText()).contains("客户群里没有机器人", "私聊", "/切换");
+    }
+
+    @Test
+    void loadsTheDemoHouseholdRosterAndAnswersItThroughTheAdminApi() throws Exception {
+        var uri = URI.create("http://127.0.0.1:" + port + "/api/admin/groups/wrDemoCustomer05/households");
+        var refused = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        var summary = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer simulator-test-admin-token")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(summary.body()).path("households").asInt()).isEqualTo(12);
     }
 }
