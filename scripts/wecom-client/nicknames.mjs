@@ -23,6 +23,9 @@
 //   d. a member fixes the nickname (no event: WeCom sends none): on the next
 //      poll the secretary is thanked for them, and they are no longer listed
 //   e. /昵称 报告 privately lists who is still to fix; /昵称 检查 explains one
+//   g. a household roster imported through the admin API (bearer token; a
+//      bad CSV refused with its line numbers, nothing stored): /户数 matches
+//      the roster against the members' nicknames
 //   f. nothing is ever sent into the customer group; no unknown API calls
 //
 // Output: "ok - name" / "not ok - name: reason" per case, then exactly one
@@ -36,12 +39,14 @@ const JOIN_DELAY_MS = 1_000; // --bot.nickname.join-check-delay below
 const POLL_MS = 10_000; // --bot.nickname.poll-interval below
 const DIGEST_WITHIN_MS = 8_000; // "within seconds": the join delay, a timer poll, groupchat/get, delivery
 const ADMIN = 'admin01'; // harness.launchApp sets BOT_ADMINS=admin01
+const ADMIN_TOKEN = `nick-test-${randomHex(12)}`; // --bot.admin-token below: the households admin API
 
 const APP_ARGS = [
   `--bot.nickname.join-check-delay=PT${JOIN_DELAY_MS / 1000}S`,
   `--bot.nickname.poll-interval=PT${POLL_MS / 1000}S`,
     '--bot.escalation.timer-poll=PT0.3S',
-  '--bot.nickname.group-send-types=RESIDENTS',
+    '--bot.nickname.group-send-types=RESIDENTS',
+  `--bot.admin-token=${ADMIN_TOKEN}`,
   '--bot.local.seed-demo=false',
   '--bot.command-limit=1000',
 ];
@@ -182,6 +187,33 @@ function nicknameCases({ creds, baseUrl, fake, runId, note }) {
     expect(!report.includes(id('801')), `/昵称 报告 still lists the member who fixed it: ${show(report)}`);
     const check = await say.inPrivate(secretary, '/昵称 检查 3-1202 业主');
     expectHas(check, '3栋1202-自住', '/昵称 检查');
+  });
+
+    add('g. a roster imported through the admin API: /户数 matches it against the nicknames; a bad CSV is refused whole', async () => {
+    expect(joinedAt, 'needs (b)');
+    const url = `${baseUrl}/api/admin/groups/${encodeURIComponent(chat)}/households`;
+    const put = (body, token = ADMIN_TOKEN) => request({
+      method: 'PUT', url, body, headers: { 'content-type': 'text/csv; charset=utf-8', authorization: `Bearer ${token}` },
+    });
+    const wrong = await put('楼栋,单元,房号\n5,,501\n', 'not-the-token');
+    expect(wrong.status === 403, `a wrong token answered HTTP ${wrong.status}, want 403`);
+    const bad = await put('楼栋,单元,房号\n5,,501\n5,,五零二\n,,602\n');
+    expect(bad.status === 400, `a bad CSV answered HTTP ${bad.status}, want 400: ${show(bad.body)}`);
+    expectHas(bad.body, '"line":3', 'the refusal of a bad CSV');
+    expectHas(bad.body, '"line":4', 'the refusal of a bad CSV');
+    const before = await say.inPrivate(secretary, '/户数');
+    expectHas(before, '还没有导入户数名册', '/户数 before the import');
+    const ok = await put('\ufeff楼栋,单元,房号\n5栋,,501\n5栋,,602\n5栋,,707\n5栋,,801\n5栋,,901\n5栋,,1001室\n');
+    expect(ok.status === 200, `the import answered HTTP ${ok.status}: ${show(ok.body)}`);
+    const report = await say.inPrivate(secretary, '/户数');
+    trace('/户数', report);
+    // roster 6 (501 602 707 801 901 1001); present 501 (twice) 602 707 801; 703 wrote no household
+    expectHas(report, '名册 6 户，已入群 4 户', '/户数');
+    expectHas(report, '未入群 2 户', '/户数');
+    expectHas(report, '一户多人 1 户', '/户数');
+    expectHas(report, '自住 2 人，租住 2 人', '/户数');
+    expectHas(report, '901', '/户数 (the missing rooms, privately)');
+    expectHas(report, '1001', '/户数 (the missing rooms, privately)');
   });
 
   add('f. nothing is sent into the customer group; no unknown API calls', async () => {
