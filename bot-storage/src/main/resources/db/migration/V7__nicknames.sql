@@ -14,6 +14,8 @@ CREATE TABLE nickname_record (
     first_seen     BIGINT       NOT NULL,
     PRIMARY KEY (chat_id, member)
 );
+-- a member talking to the bot: their records in every group
+CREATE INDEX ix_nickname_member ON nickname_record (member);
 
 -- Per group: when the last group-send draft reminding members of the nickname rules was made (WeCom lets a customer
 -- group receive about one group-send a day: the bot never uses more than one a remind-interval).

@@ -226,7 +226,16 @@ public final class Engine {
             changes.add(audit(request, reply.auditChat().orElse(actingChat), result, detail));
         }
         List<Outbound> outbound = new ArrayList<>();
-        reply.text().ifPresent(t -> outbound.add(new Outbound.ReplyInConversation(t)));
+        Optional<String> text = reply.text();
+        if (text.isPresent() && !reply.refused()) {
+            // a member whose nickname in a customer group still needs a change hears it with this answer, gently
+            var note = nicknames.noteFor(event.sender(), event.at());
+            if (note.isPresent()) {
+                text = Optional.of(text.get() + "\n\n" + note.get().text());
+                changes.addAll(note.get().changes());
+            }
+        }
+        text.ifPresent(t -> outbound.add(new Outbound.ReplyInConversation(t)));
         outbound.addAll(reply.actions());
         return new Outcome(changes, outbound);
     }

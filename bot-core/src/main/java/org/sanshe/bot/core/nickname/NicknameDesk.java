@@ -131,6 +131,53 @@ public final class NicknameDesk {
         return new Outcome(changes, out);
     }
 
+    /** A note added to an answer, and what it changes. */
+    public record Note(String text, List<StateChange> changes) {}
+
+    /**
+     * A member talking to the bot (staff: WeChat users cannot) whose nickname in a registered customer group is not
+     * compliant, and who is due a reminder there: one gentle line for the answer, counted as a reminder. Only the
+     * first such group; nothing when none is due.
+     */
+    public Optional<Note> noteFor(UserId member, Instant at) {
+        for (var entry : ports.nicknames().of(member).entrySet()) {
+            NicknameRecord r = entry.getValue();
+            boolean due = !r.compliant()
+                    && r.reminders() < settings.maxReminders()
+                    && (r.lastReminded().isEmpty()
+                            || !Duration.between(r.lastReminded().get(), at)
+                                    .minus(settings.remindInterval())
+                                    .isNegative());
+            if (!due) {
+                continue;
+            }
+            Optional<Group> group = ports.groups().findByChat(entry.getKey());
+            Optional<NicknameConvention> convention = group.flatMap(this::conventionOf);
+            if (group.isEmpty() || convention.isEmpty()) {
+                continue;
+            }
+            NicknameCheck check = convention.get().check(r.nickname().orElse(null));
+            String fix = check.suggestions().isEmpty()
+                    ? texts.get(
+                            "nickname.note.formats",
+                            String.join("、", convention.get().sources()))
+                    : texts.get("nickname.note.suggest", String.join(" / ", check.suggestions()));
+            String text = texts.get("nickname.note", group.get().name(), String.join("", check.explain(texts)), fix);
+            NicknameRecord reminded = new NicknameRecord(
+                    r.nickname(),
+                    r.compliant(),
+                    r.householdKey(),
+                    r.since(),
+                    r.reminders() + 1,
+                    Optional.of(at),
+                    r.flagged(),
+                    r.firstSeen());
+            return Optional.of(
+                    new Note(text, List.of(new StateChange.NicknameRecorded(entry.getKey(), member, reminded))));
+        }
+        return Optional.empty();
+    }
+
     /** {@code /昵称 检查 <昵称>}: one nickname against the group's convention, explained. Never repeats a number. */
     public String checkOne(Group group, String nickname) {
         NicknameConvention convention = conventionOf(group).orElse(NicknameConvention.none());

@@ -50,6 +50,11 @@ public interface NicknameRecords {
     /** The records of the members of one group, by member. */
     Map<UserId, NicknameRecord> in(ChatId chat);
 
+    /** The member's records in every group, by chat: where the bot knows their nickname. */
+    default Map<ChatId, NicknameRecord> of(UserId member) {
+        return Map.of();
+    }
+
     /** When the last group-send draft reminding the group's members was made. */
     default Optional<Instant> lastDraft(ChatId chat) {
         return Optional.empty();

@@ -269,4 +269,34 @@ class NicknameDeskTest {
                 .as("not configured for the type: no draft")
                 .noneMatch(Outbound.GroupSendDraft.class::isInstance);
     }
+
+    @Test
+    void aStaffMemberTalkingToTheBotHearsOnceADayThatTheirNicknameNeedsAChange() {
+        Member zhang = staff("sw-zhang", "张三");
+        read(T0, CHEN, zhang); // listed in the digest: reminded for today
+        java.util.function.Function<Instant, String> whoAmI = at -> {
+            Outcome o = engine.decide(Events.text()
+                    .from("sw-zhang")
+                    .privately()
+                    .via(Channel.APP)
+                    .at(at)
+                    .saying("/我是谁"));
+            records.commit(o);
+            return org.sanshe.bot.core.fixture.Outcomes.replyText(o);
+        };
+        assertThat(whoAmI.apply(T0.plusSeconds(60))).doesNotContain("顺便提醒");
+        assertThat(whoAmI.apply(T0.plus(Duration.ofDays(1)).plusSeconds(60)))
+                .contains("sw-zhang")
+                .contains("顺便提醒：您在「阳光社区5栋居民群」的群昵称还需要调整");
+        assertThat(whoAmI.apply(T0.plus(Duration.ofDays(1)).plusSeconds(120))).doesNotContain("顺便提醒");
+        Outcome refused = engine.decide(Events.text()
+                .from("sw-zhang")
+                .privately()
+                .via(Channel.APP)
+                .at(T0.plus(Duration.ofDays(3)))
+                .saying("/审计"));
+        assertThat(org.sanshe.bot.core.fixture.Outcomes.replyText(refused))
+                .as("not with a refusal")
+                .doesNotContain("顺便提醒");
+    }
 }

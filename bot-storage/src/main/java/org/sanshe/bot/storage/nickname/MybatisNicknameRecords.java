@@ -27,17 +27,16 @@ public final class MybatisNicknameRecords implements NicknameRecords {
     public Map<UserId, NicknameRecord> in(ChatId chat) {
         Map<UserId, NicknameRecord> all = new LinkedHashMap<>();
         for (NicknameMapper.Row r : mapper.in(chat.value())) {
-            all.put(
-                    UserId.of(r.member()),
-                    new NicknameRecord(
-                            Optional.ofNullable(r.nickname()).map(cipher::decrypt),
-                            r.compliant(),
-                            Optional.ofNullable(r.household()).map(cipher::decrypt),
-                            Instant.ofEpochMilli(r.sinceAt()),
-                            r.reminders(),
-                            Optional.ofNullable(r.lastReminded()).map(Instant::ofEpochMilli),
-                            r.flagged(),
-                            Instant.ofEpochMilli(r.firstSeen())));
+            all.put(UserId.of(r.member()), record(r));
+        }
+        return all;
+    }
+
+    @Override
+    public Map<ChatId, NicknameRecord> of(UserId member) {
+        Map<ChatId, NicknameRecord> all = new LinkedHashMap<>();
+        for (NicknameMapper.Row r : mapper.ofMember(member.value())) {
+            all.put(ChatId.of(r.member()), record(r)); // the row's member column holds the chat id here
         }
         return all;
     }
@@ -74,5 +73,17 @@ public final class MybatisNicknameRecords implements NicknameRecords {
             return true;
         }
         return false;
+    }
+
+    private NicknameRecord record(NicknameMapper.Row r) {
+        return new NicknameRecord(
+                Optional.ofNullable(r.nickname()).map(cipher::decrypt),
+                r.compliant(),
+                Optional.ofNullable(r.household()).map(cipher::decrypt),
+                Instant.ofEpochMilli(r.sinceAt()),
+                r.reminders(),
+                Optional.ofNullable(r.lastReminded()).map(Instant::ofEpochMilli),
+                r.flagged(),
+                Instant.ofEpochMilli(r.firstSeen()));
     }
 }

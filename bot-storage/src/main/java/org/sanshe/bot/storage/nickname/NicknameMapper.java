@@ -36,6 +36,11 @@ public interface NicknameMapper {
     @Delete("DELETE FROM nickname_record WHERE chat_id = #{chat} AND member = #{member}")
     int forget(@Param("chat") String chat, @Param("member") String member);
 
+    /** A member's records in every group; {@code member} here holds the chat id. */
+    @Select("SELECT chat_id AS member, nickname, compliant, household, since_at, reminders, last_reminded, flagged,"
+            + " first_seen FROM nickname_record WHERE member = #{member} ORDER BY first_seen, chat_id")
+    List<Row> ofMember(@Param("member") String member);
+
     @Select("SELECT last_draft FROM nickname_group WHERE chat_id = #{chat}")
     Long lastDraft(@Param("chat") String chat);
 

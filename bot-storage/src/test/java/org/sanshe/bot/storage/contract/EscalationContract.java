@@ -724,6 +724,11 @@ abstract class EscalationContract {
         assertThat(nicknames.in(FOCUS)).containsOnlyKeys(wang);
         assertThat(nicknames.in(FOCUS).get(wang)).isEqualTo(fixed);
 
+        commit(new StateChange.NicknameRecorded(OTHER, wang, first));
+        assertThat(nicknames.of(wang)).containsOnlyKeys(FOCUS, OTHER);
+        assertThat(nicknames.of(wang).get(FOCUS)).isEqualTo(fixed);
+        assertThat(nicknames.of(wang).get(OTHER)).isEqualTo(first);
+
         assertThat(nicknames.lastDraft(FOCUS)).isEmpty();
         commit(new StateChange.NicknameDraftMade(FOCUS, t));
         commit(new StateChange.NicknameDraftMade(FOCUS, t.plusSeconds(86_400)));
