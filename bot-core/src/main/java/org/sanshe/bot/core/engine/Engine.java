@@ -227,8 +227,9 @@ public final class Engine {
         }
         List<Outbound> outbound = new ArrayList<>();
         Optional<String> text = reply.text();
-        if (text.isPresent() && !reply.refused()) {
-            // a member whose nickname in a customer group still needs a change hears it with this answer, gently
+        if (text.isPresent() && !reply.refused() && !event.conversation().isGroup()) {
+            // a member whose nickname in a customer group still needs a change hears it with this answer, gently, and
+            // only in a private chat: in a group everyone would read it
             var note = nicknames.noteFor(event.sender(), event.at());
             if (note.isPresent()) {
                 text = Optional.of(text.get() + "\n\n" + note.get().text());

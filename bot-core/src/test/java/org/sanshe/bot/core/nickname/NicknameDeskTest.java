@@ -285,6 +285,14 @@ class NicknameDeskTest {
             return org.sanshe.bot.core.fixture.Outcomes.replyText(o);
         };
         assertThat(whoAmI.apply(T0.plusSeconds(60))).doesNotContain("顺便提醒");
+        Outcome inGroup = engine.decide(Events.text()
+                .from("sw-zhang")
+                .inGroup("wrInternal")
+                .at(T0.plus(Duration.ofDays(1)))
+                .saying("/我是谁"));
+        assertThat(org.sanshe.bot.core.fixture.Outcomes.replyText(inGroup))
+                .as("never in front of a group")
+                .doesNotContain("顺便提醒");
         assertThat(whoAmI.apply(T0.plus(Duration.ofDays(1)).plusSeconds(60)))
                 .contains("sw-zhang")
                 .contains("顺便提醒：您在「阳光社区5栋居民群」的群昵称还需要调整");
