@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sanshe.bot.app.config.BotProperties;
+import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.core.engine.BotSettings;
 import org.sanshe.bot.core.engine.Engine;
 import org.sanshe.bot.core.pipeline.Inbox;
@@ -74,6 +75,12 @@ public class PipelineConfiguration {
     @Primary
     Inbox wakingInbox(@Qualifier("inbox") Inbox inbox, Dispatcher dispatcher) {
         return new WakingInbox(inbox, dispatcher);
+    }
+
+    @Bean
+    NicknamePollSeeder nicknamePollSeeder(
+            MybatisGroups groups, GroupTypes types, TimerStore timers, Clock clock, BotProperties p) {
+        return new NicknamePollSeeder(groups, types, timers, clock, p.nickname().pollInterval());
     }
 
     @Bean

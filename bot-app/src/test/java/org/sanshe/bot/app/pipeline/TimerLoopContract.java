@@ -59,6 +59,23 @@ abstract class TimerLoopContract {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.sanshe.bot.storage.group.MybatisGroups groups;
+
+    /** A residents' type with a nickname convention and a focus type without one. */
+    private static final org.sanshe.bot.core.chat.GroupTypes TYPES = new org.sanshe.bot.core.chat.GroupTypes(List.of(
+            new org.sanshe.bot.core.chat.GroupType(
+                    "RESIDENTS",
+                    "线上小区居民群",
+                    List.of(),
+                    org.sanshe.bot.core.chat.GroupType.Tier.CORE,
+                    "",
+                    List.of("楼栋房号-自住"),
+                    List.of(),
+                    "",
+                    ""),
+            org.sanshe.bot.core.chat.GroupType.named("FOCUS_SERVICE", "聚焦服务群")));
+
     @BeforeEach
     void emptyTables() {
         for (String t : List.of("inbox", "outbox", "timer", "dispatch_lease", "dispatch_node")) {
@@ -228,5 +245,35 @@ abstract class TimerLoopContract {
 
         assertThat(inboxRows("timer:" + id)).isEqualTo(1);
         assertThat(timers.due(10)).isEmpty();
+    }
+
+    @Test
+    void atStartEveryRegisteredCustomerGroupWithAConventionGetsOneNicknamePoll() {
+        String customer = "wrSeedCust" + System.nanoTime();
+        String internal = "wrSeedInt" + System.nanoTime();
+        groups.register(
+                org.sanshe.bot.core.chat.ChatId.of(customer),
+                "5栋居民群",
+                "RESIDENTS",
+                org.sanshe.bot.core.chat.Channel.CUSTOMER);
+        groups.register(
+                org.sanshe.bot.core.chat.ChatId.of(internal),
+                "聚焦群",
+                "FOCUS_SERVICE",
+                org.sanshe.bot.core.chat.Channel.AIBOT);
+        var seeder = new NicknamePollSeeder(groups, TYPES, timers, clock, Duration.ofMinutes(30));
+
+        seeder.seed();
+        seeder.seed(); // a second start, or a second instance: still one poll
+
+        assertThat(jdbc.queryForList("SELECT subject FROM timer WHERE timer = 'nickname-check'", String.class))
+                .filteredOn(subject -> subject.contains(customer) || subject.contains(internal))
+                .singleElement()
+                .satisfies(subject -> assertThat(subject).startsWith("poll:" + customer + ":"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT due_at FROM timer WHERE subject LIKE ?", Long.class, "poll:" + customer + ":%"))
+                .isBetween(
+                        clock.instant().plus(Duration.ofMinutes(15)).toEpochMilli(),
+                        clock.instant().plus(Duration.ofMinutes(45)).toEpochMilli());
     }
 }

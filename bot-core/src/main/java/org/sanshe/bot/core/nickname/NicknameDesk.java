@@ -455,7 +455,16 @@ public final class NicknameDesk {
     }
 
     private StateChange nextPoll(ChatId chat, Instant at) {
-        long interval = settings.pollInterval().toMillis();
+        return pollTimer(chat, at, settings.pollInterval());
+    }
+
+    /**
+     * The group's next poll after {@code at}: at least half an interval away, on the group's own offset within the
+     * interval, so that groups are read spread over it. The subject names the slot, so setting it twice (a read, and
+     * the seeding at start) leaves one timer.
+     */
+    public static StateChange.TimerSet pollTimer(ChatId chat, Instant at, Duration pollInterval) {
+        long interval = pollInterval.toMillis();
         long offset = Math.floorMod(chat.value().hashCode(), interval);
         long earliest = at.toEpochMilli() + interval / 2;
         long k = Math.floorDiv(earliest - offset + interval - 1, interval);
