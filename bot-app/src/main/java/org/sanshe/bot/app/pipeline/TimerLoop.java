@@ -38,6 +38,21 @@ public final class TimerLoop implements SmartLifecycle {
         this.poll = poll;
     }
 
+    /** Fired timers are kept this long (for an operator looking into an escalation), then deleted. */
+    static final Duration KEEP_FIRED = Duration.ofDays(7);
+
+    private long lastPrune;
+
+    /** Deletes long-fired timers, at most once a minute and a thousand at a time. */
+    int pruneFired() {
+        long now = clock.millis();
+        if (now - lastPrune < 60_000) {
+            return 0;
+        }
+        lastPrune = now;
+        return timers.prune(KEEP_FIRED, 1000);
+    }
+
     /** One pass: every due timer handed to the inbox and marked. Returns how many were handed over. */
     int fireDue() {
         int handed = 0;
@@ -62,6 +77,7 @@ public final class TimerLoop implements SmartLifecycle {
                 () -> {
                     try {
                         fireDue();
+                        pruneFired();
                     } catch (RuntimeException e) {
                         // storage down: the timers stay due and are handed over on a later pass
                         log.warn("due timers not handed over: {}", e.getClass().getSimpleName());

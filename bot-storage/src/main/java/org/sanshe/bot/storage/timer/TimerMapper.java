@@ -30,4 +30,9 @@ public interface TimerMapper {
 
     @Select("SELECT COUNT(*) FROM timer WHERE status = 'PENDING'")
     long pending();
+
+    /** Fired timers fired before {@code before}, at most {@code limit} of them. */
+    @org.apache.ibatis.annotations.Delete(
+            "DELETE FROM timer WHERE status = 'FIRED' AND fired_at < #{before} LIMIT #{limit}")
+    int prune(@Param("before") long before, @Param("limit") int limit);
 }

@@ -43,6 +43,16 @@ public final class TimerStore {
         }
     }
 
+    /**
+     * Deletes timers fired more than {@code keep} ago, a bounded batch at a time: a fired timer is never looked at again
+     * (its subject names a moment that has passed, so it is never set again), and polls add one a group per interval.
+     *
+     * @return how many were deleted
+     */
+    public int prune(java.time.Duration keep, int limit) {
+        return mapper.prune(clock.millis() - keep.toMillis(), limit);
+    }
+
     /** Timers not fired yet: a gauge for operators (a growing number means no instance is firing them). */
     public long pending() {
         return mapper.pending();

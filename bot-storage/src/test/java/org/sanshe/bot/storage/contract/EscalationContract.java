@@ -428,6 +428,27 @@ abstract class EscalationContract {
     }
 
     @Test
+    void timersFiredLongAgoArePrunedABatchAtATimeAndNothingElse() {
+        commit(timer("esc:7:1", clock.instant().minusSeconds(1)));
+        commit(timer("esc:7:2", clock.instant().minusSeconds(1)));
+        commit(timer("esc:7:3", clock.instant().minusSeconds(1)));
+        commit(timer("esc:7:later", clock.instant().plusSeconds(3600)));
+        for (var t : timers.due(10)) {
+            timers.markFired(t.id());
+        }
+        assertThat(timers.prune(Duration.ofDays(7), 100))
+                .as("fired just now: kept")
+                .isZero();
+
+        clock.advance(Duration.ofDays(8));
+        assertThat(timers.prune(Duration.ofDays(7), 2)).isEqualTo(2);
+        assertThat(timers.prune(Duration.ofDays(7), 2)).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT subject FROM timer", String.class))
+                .as("the pending one stays, however old")
+                .containsExactly("esc:7:later");
+    }
+
+    @Test
     void markingATimerFiredSucceedsOnce() {
         commit(timer("esc:3:1", clock.instant().minusSeconds(1)));
         long id = timers.due(10).get(0).id();
