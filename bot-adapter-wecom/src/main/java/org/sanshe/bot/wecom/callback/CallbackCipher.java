@@ -86,7 +86,8 @@ public final class CallbackCipher {
             throw new BadCallbackException("frame too short");
         }
         int length = ByteBuffer.wrap(plain, 16, 4).getInt();
-        if (length < 0 || 20 + length > end) {
+        // compared as "length > room", not "20 + length > end": a length near Integer.MAX_VALUE would overflow
+        if (length < 0 || length > end - 20) {
             throw new BadCallbackException("bad message length");
         }
         String receivedId = new String(plain, 20 + length, end - 20 - length, StandardCharsets.UTF_8);

@@ -181,6 +181,18 @@ class CallbackCipherTest {
     }
 
     @Test
+    void refusesALengthFieldSoLargeThatAddingTheHeaderOverflows() {
+        byte[] msg = "hello".getBytes(StandardCharsets.UTF_8);
+        for (int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 19, Integer.MAX_VALUE - 100}) {
+            String lying = Frames.encryptRaw(A.AES_KEY, Frames.frame(length, msg, A.CORP_ID));
+            assertThatThrownBy(() -> a.open(lying))
+                    .as("length %d", length)
+                    .isInstanceOf(BadCallbackException.class)
+                    .hasMessageContaining("length");
+        }
+    }
+
+    @Test
     void refusesBadPadding() {
         byte[] frame = Frames.frame(5, "hello".getBytes(StandardCharsets.UTF_8), A.CORP_ID);
         byte[] zeroPad = frame.clone();
