@@ -192,8 +192,10 @@ public final class CallbackEndpoint {
         } catch (NumberFormatException e) {
             return false;
         }
-        long skew = Math.abs(clock.instant().getEpochSecond() - ts);
-        return skew <= maxSkew.toSeconds();
+        // a window around now, not |now - ts|: that difference overflows for a timestamp near Long.MIN_VALUE, and
+        // Math.abs(Long.MIN_VALUE) is negative, which would let a signed replay with such a timestamp through
+        long now = clock.instant().getEpochSecond();
+        return ts >= now - maxSkew.toSeconds() && ts <= now + maxSkew.toSeconds();
     }
 
     private Mono<ServerResponse> forbidden(String stage) {

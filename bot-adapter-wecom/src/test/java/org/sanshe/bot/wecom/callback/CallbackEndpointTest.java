@@ -348,6 +348,21 @@ class CallbackEndpointTest {
     }
 
     @Test
+    void refusesASignedTimestampWhoseDistanceFromNowOverflows() {
+        var h = harnessA(A2_TIME);
+        String encrypt = h.appCipher.seal(A.A2_RANDOM, A.A2_PLAINTEXT);
+        // now - ts is exactly Long.MIN_VALUE, whose absolute value is negative
+        for (long t : new long[] {A2_TIME.getEpochSecond() + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE}) {
+            String ts = Long.toString(t);
+            String sig = h.appCipher.sign(ts, "1", encrypt);
+            post(h, CallbackHarness.uri(APP_PATH, sig, ts, "1"), "<xml><Encrypt>" + encrypt + "</Encrypt></xml>")
+                    .expectStatus()
+                    .isForbidden();
+        }
+        assertThat(h.inbox.attempts()).isZero();
+    }
+
+    @Test
     void refusesATimestampThatIsNotANumberEvenWhenSigned() {
         var h = harnessA(A2_TIME);
         String encrypt = h.appCipher.seal(A.A2_RANDOM, A.A2_PLAINTEXT);
