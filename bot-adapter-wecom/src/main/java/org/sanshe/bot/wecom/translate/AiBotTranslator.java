@@ -149,7 +149,9 @@ public final class AiBotTranslator {
 
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        if (v == null || !v.isValueNode() || v.isNull()) {
+        // WeCom sends every field read here as a JSON string: a number or boolean in its place is not WeCom's
+        // (and "msgid": 5 must not become the same dedup key as "msgid": "5")
+        if (v == null || !v.isTextual()) {
             return Optional.empty();
         }
         String s = v.asText();

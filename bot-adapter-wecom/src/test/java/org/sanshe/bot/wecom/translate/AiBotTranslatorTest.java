@@ -29,6 +29,29 @@ class AiBotTranslatorTest {
     }
 
     @Test
+    void refusesIdsThatAreNotJsonStrings() {
+        String text = "\"msgtype\":\"text\",\"text\":{\"content\":\"hi\"}";
+        for (String id : new String[] {"5", "true", "-1.5e3", "[\"M\"]", "{\"a\":\"M\"}"}) {
+            String numeric = callback("M", null, text).replace("\"msgid\":\"M\"", "\"msgid\":" + id);
+            assertThatThrownBy(() -> translator.ingest(numeric, AT))
+                    .as("msgid %s", id)
+                    .isInstanceOf(BadCallbackException.class)
+                    .hasMessageContaining("msgid");
+        }
+        String numericUser = callback("M", null, text).replace("\"userid\":\"zhangsan\"", "\"userid\":5");
+        assertThatThrownBy(() -> translator.ingest(numericUser, AT))
+                .isInstanceOf(BadCallbackException.class)
+                .hasMessageContaining("from.userid");
+    }
+
+    @Test
+    void ignoresATextWhoseContentIsNotAString() {
+        String numeric = callback("M", null, "\"msgtype\":\"text\",\"text\":{\"content\":5}");
+
+        assertThat(translator.ingest(numeric, AT)).isInstanceOf(Ingest.Ignore.class);
+    }
+
+    @Test
     void translatesTheOfficialGroupTextIntoTextReceivedInTheGroup() {
         Optional<Translated> t = translator.translate(C.C2_PLAINTEXT, AT);
 
