@@ -65,8 +65,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "logging.level.org.sanshe.bot.wecom.callback=ERROR"
         })
 class CallbackFuzzTest {
-    static final int DEFAULT_COUNT = 20_000;
+    static final int DEFAULT_COUNT = 10_000;
     private static final int THREADS = 4;
+    private static final int LONG_QUERY = 3_500;
     private static final FakeWeComServer FAKE = new FakeWeComServer();
     private static final String APP = "/wecom/app/callback";
     private static final String BOT = "/wecom/aibot/callback";
@@ -160,9 +161,16 @@ class CallbackFuzzTest {
                     int status;
                     String body;
                     try {
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        status = r.statusCode();
-                        body = r.body();
+                        if (request.uri().getRawQuery() != null
+                                && request.uri().getRawQuery().length() > LONG_QUERY) {
+                            String[] r = rawGet(request.uri());
+                            status = Integer.parseInt(r[0]);
+                            body = r[1];
+                        } else {
+                            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            status = r.statusCode();
+                            body = r.body();
+                        }
                     } catch (Exception e) {
                         status = -1;
                         body = e.getClass().getSimpleName();
@@ -222,8 +230,14 @@ class CallbackFuzzTest {
         assertThat(callbackRows() - rowsBefore)
                 .as("no row but those of accepted cases")
                 .isEqualTo(stored.size());
-        long open = awaitDecided();
-        System.out.printf(Locale.ROOT, "FUZZ stored rows still NEW after 60 s: %d%n", open);
+        long decideStart = System.nanoTime();
+        long open = awaitDecided(Duration.ofSeconds(Math.max(60, count / 500)));
+        System.out.printf(
+                Locale.ROOT,
+                "FUZZ stored rows decided in %.1fs, still NEW: %d%n",
+                (System.nanoTime() - decideStart) / 1e9,
+                open);
+        assertThat(open).as("stored rows decided").isZero();
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM inbox WHERE status = 'FAILED' AND dedup_key LIKE '%fuzz%'", Long.class))
                 .as("stored hostile messages decided without failure")
@@ -250,8 +264,30 @@ class CallbackFuzzTest {
         assertThat(status).as("a normal callback after the fuzz is decided").containsExactly("DONE");
     }
 
-    private long awaitDecided() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    /**
+     * A request over a socket of its own, closed after the answer. Used for query strings longer than the server's
+     * request line limit (4,096 bytes, answered 414 before any of our code runs): sent through the shared JDK client
+     * on a reused keep-alive connection, a few of them in 20,000 mixed cases got no answer within 10 s, while the
+     * same requests on a fresh socket are answered 414 at once, reused connection or not (checked by hand with raw
+     * sockets). The stall is the client's, so these go around it.
+     */
+    private static String[] rawGet(URI uri) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String[] lines = answer.split("\r\n", 2);
+            String[] statusLine = lines[0].split(" ");
+            int bodyAt = answer.indexOf("\r\n\r\n");
+            return new String[] {statusLine[1], bodyAt < 0 ? "" : answer.substring(bodyAt + 4)};
+        }
+    }
+
+    private long awaitDecided(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         long open;
         do {
             open = jdbc.queryForObject(
