@@ -145,7 +145,43 @@ class SimulatorTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().contains("text/html");
-        assertThat(r.body()).contains("三社联动群助手", "/simulator/api/send");
+        assertThat(r.body())
+                .contains("三社联动群助手", "/simulator/api/send", "/simulator/api/join", "/simulator/api/nickname");
+    }
+
+    private HttpResponse<String> postJson(String path, String json) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aMemberJoinsTheDemoCustomerGroupAndChangesTheirNicknameAsInWeCom() throws Exception {
+        var joined = postJson(
+                "/simulator/api/join",
+                "{\"chat\":\"wrDemoCustomer05\",\"user\":\"wmSimJoin1\",\"name\":\"王姐\",\"nickname\":\"5栋809\"}");
+        assertThat(joined.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(joined.body()).path("callbackStatus").asInt())
+                .as("the add_member event was accepted by the app's own callback")
+                .isEqualTo(200);
+        var renamed = postJson(
+                "/simulator/api/nickname",
+                "{\"chat\":\"wrDemoCustomer05\",\"user\":\"wmSimJoin1\",\"nickname\":\"5栋809-租住\"}");
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(postJson(
+                                "/simulator/api/join",
+                                "{\"chat\":\"wrDemoFocus01\",\"user\":\"wmSimJoin2\",\"nickname\":\"x\"}")
+                        .statusCode())
+                .as("only the demo customer groups")
+                .isEqualTo(400);
+        assertThat(postJson(
+                                "/simulator/api/nickname",
+                                "{\"chat\":\"wrDemoCustomer05\",\"user\":\"nobody\",\"nickname\":\"x\"}")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
