@@ -17,7 +17,7 @@
 // any, so each runs its whole chain: 2 cards to the social worker, 2 to admin01, 4 ack timers, one 无人接手 text.
 //
 // Output: "ok - …" / "not ok - …" per check, "# …" figures, and the last line "N passed, M failed"; exit code 1 on a
-// failure. Not in scripts/test.sh (it takes about two minutes); scripts/prove.sh runs it.
+// failure. Not in scripts/test.sh (it takes about 75 seconds); for scripts/prove.sh (not written yet).
 
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
