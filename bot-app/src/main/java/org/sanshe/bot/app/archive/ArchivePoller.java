@@ -5,11 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.sanshe.bot.app.pipeline.BackgroundLoop;
 import org.sanshe.bot.core.chat.ChatId;
 import org.sanshe.bot.core.pipeline.Inbox;
 import org.sanshe.bot.storage.archive.ArchiveCursorStore;
@@ -20,7 +18,6 @@ import org.sanshe.bot.wecom.archive.ArchiveUnavailableException;
 import org.sanshe.bot.wecom.translate.Ingest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads the chat archive into the inbox. Each pass reads the stored cursor, asks the archive for the records after it,
@@ -31,7 +28,7 @@ import org.springframework.context.SmartLifecycle;
  * and the cursor only moves forward. When the archive or storage fails, the pass stops where it is, says so without
  * content, and the next pass starts from the stored cursor again.
  */
-public final class ArchivePoller implements SmartLifecycle {
+public final class ArchivePoller extends BackgroundLoop {
     /** The one archive of the corp the service runs for. */
     public static final String CURSOR = "wecom";
 
@@ -47,8 +44,6 @@ public final class ArchivePoller implements SmartLifecycle {
     private final int batch;
     private final MeterRegistry meters;
     private final AtomicLong cursor = new AtomicLong();
-    private volatile boolean running;
-    private ScheduledExecutorService loop;
 
     public ArchivePoller(
             ArchiveSource source,
@@ -60,6 +55,7 @@ public final class ArchivePoller implements SmartLifecycle {
             Duration interval,
             int batch,
             MeterRegistry meters) {
+        super("archive-poller", interval);
         if (batch < 1 || batch > ArchiveSource.MAX_BATCH) {
             throw new IllegalArgumentException("bot.archive.batch must be 1.." + ArchiveSource.MAX_BATCH);
         }
@@ -139,31 +135,7 @@ public final class ArchivePoller implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "archive-poller");
-            t.setDaemon(true);
-            return t;
-        });
-        loop.scheduleWithFixedDelay(this::passSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (loop != null) {
-            loop.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
+    protected void tick() {
+        passSafely();
     }
 }

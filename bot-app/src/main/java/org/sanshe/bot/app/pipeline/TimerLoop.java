@@ -3,16 +3,12 @@ package org.sanshe.bot.app.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.sanshe.bot.core.pipeline.Inbox;
 import org.sanshe.bot.storage.timer.TimerMapper;
 import org.sanshe.bot.storage.timer.TimerStore;
 import org.sanshe.bot.wecom.translate.TimerPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Step 6 of the pipeline: every instance looks for due timers and hands each to the inbox under the key
@@ -20,22 +16,19 @@ import org.springframework.context.SmartLifecycle;
  * in, so each timer is decided exactly once, and a timer whose hand-over failed is simply handed over again. Timers
  * are rows written with the decision that set them, so a restart loses none.
  */
-public final class TimerLoop implements SmartLifecycle {
+public final class TimerLoop extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(TimerLoop.class);
     private static final int BATCH = 100;
 
     private final TimerStore timers;
     private final Inbox inbox;
     private final Clock clock;
-    private final Duration poll;
-    private volatile boolean running;
-    private ScheduledExecutorService loop;
 
     public TimerLoop(TimerStore timers, Inbox inbox, Clock clock, Duration poll) {
+        super("timer-loop", poll);
         this.timers = timers;
         this.inbox = inbox;
         this.clock = clock;
-        this.poll = poll;
     }
 
     /** Fired timers are kept this long (for an operator looking into an escalation), then deleted. */
@@ -66,43 +59,13 @@ public final class TimerLoop implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "timer-loop");
-            t.setDaemon(true);
-            return t;
-        });
-        loop.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        fireDue();
-                        pruneFired();
-                    } catch (RuntimeException e) {
-                        // storage down: the timers stay due and are handed over on a later pass
-                        log.warn("due timers not handed over: {}", e.getClass().getSimpleName());
-                    }
-                },
-                poll.toMillis(),
-                poll.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (loop != null) {
-            loop.shutdownNow();
+    protected void tick() {
+        try {
+            fireDue();
+            pruneFired();
+        } catch (RuntimeException e) {
+            // storage down: the timers stay due and are handed over on a later pass
+            log.warn("due timers not handed over: {}", e.getClass().getSimpleName());
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
     }
 }

@@ -62,12 +62,7 @@ class SimulatorTest {
                 .put("user", user)
                 .put("text", text)
                 .toString();
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/api/send"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return postJson("/simulator/api/send", body);
     }
 
     private int send(String chat, String user, String text) throws Exception {
@@ -153,7 +148,7 @@ class SimulatorTest {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -43,53 +43,16 @@ public record BotSettings(
         }
     }
 
+    /** The defaults for everything but who is an administrator, the bot's ids and the command limit. */
     public BotSettings(Set<UserId> admins, Set<UserId> botIds, int commandLimit, Duration commandWindow) {
-        this(admins, botIds, commandLimit, commandWindow, CHINA);
-    }
-
-    public BotSettings(Set<UserId> admins, Set<UserId> botIds, int commandLimit, Duration commandWindow, ZoneId zone) {
         this(
                 admins,
                 botIds,
                 commandLimit,
                 commandWindow,
-                zone,
-                org.sanshe.bot.core.escalation.EscalationSettings.defaults());
-    }
-
-    public BotSettings(
-            Set<UserId> admins,
-            Set<UserId> botIds,
-            int commandLimit,
-            Duration commandWindow,
-            ZoneId zone,
-            org.sanshe.bot.core.escalation.EscalationSettings escalation) {
-        this(
-                admins,
-                botIds,
-                commandLimit,
-                commandWindow,
-                zone,
-                escalation,
-                org.sanshe.bot.core.moderation.RuleBook.defaults());
-    }
-
-    public BotSettings(
-            Set<UserId> admins,
-            Set<UserId> botIds,
-            int commandLimit,
-            Duration commandWindow,
-            ZoneId zone,
-            org.sanshe.bot.core.escalation.EscalationSettings escalation,
-            org.sanshe.bot.core.moderation.RuleBook rules) {
-        this(
-                admins,
-                botIds,
-                commandLimit,
-                commandWindow,
-                zone,
-                escalation,
-                rules,
+                CHINA,
+                org.sanshe.bot.core.escalation.EscalationSettings.defaults(),
+                org.sanshe.bot.core.moderation.RuleBook.defaults(),
                 org.sanshe.bot.core.nickname.NicknameSettings.defaults());
     }
 
