@@ -392,7 +392,7 @@ if (dbCreated && !opts.keepDb) {
   try { mysql(`DROP DATABASE IF EXISTS ${db}`); } catch (e) { console.log(`# could not drop ${db}: ${e.message}`); }
 } else if (dbCreated) console.log(`# database kept: ${db}`);
 try {
-  const n = redisDeleteMatching(`sanshe:seen:aibot:mi${runId}_*`) + redisDeleteMatching(`sanshe:wecom*${creds.corpId}*`);
+  const n = redisDeleteMatching(`sanshe:wecom*${creds.corpId}*`);
   note(`deleted ${n} Redis keys of this run`);
 } catch (e) {
   console.log(`# Redis keys of this run not deleted: ${e.message}`);

@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The end-to-end contract in the {@code prod} profile on real MariaDB (a fresh database) and Redis: Redisson backs
- * idempotency, rate limits and the WeCom access token.
+ * The end-to-end contract in the {@code prod} profile on real MariaDB (a fresh database) and Redis: Redisson backs the
+ * rate limits and the WeCom access token.
  */
 @ActiveProfiles("prod")
 // one live service per JVM, as in production: its workers stop when the class is done

@@ -3,7 +3,7 @@ package org.sanshe.bot.core.pipeline;
 import java.time.Duration;
 
 /**
- * A fast, shared memory of events already stored, in front of the inbox's unique key (which stays the guarantee): it
+ * A fast memory (per instance) of events already stored, in front of the inbox's unique key (which stays the guarantee): it
  * lets WeCom's retries be acknowledged without touching the database. Only keys whose entry is durably stored are
  * remembered, so a "seen" answer can never acknowledge an event that was lost. Best effort: when the store is down,
  * {@link #seen} answers false and the inbox decides.

@@ -10,8 +10,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code bot.storage.*}.
  *
  * @param dataKey base64 of 32 random bytes: encrypts personal data at rest (BOT_STORAGE_DATA_KEY); masked in toString
- * @param coordination {@code local} (in-process idempotency and rate limits, one instance) or {@code redis} (shared
- *     through Redisson, several instances)
+ * @param coordination {@code local} (in-process idempotency and rate limits, one instance) or {@code redis} (rate limits
+ *     and the access token shared through Redisson, several instances; idempotency keys stay in process)
  * @param partitions how many dispatch partitions events are spread over; keep it fixed while events are pending
  * @param directoryCache how long group and role lookups are cached per instance (0 = not cached)
  */

@@ -1,2 +1,2 @@
-/** Redisson-backed coordination for several instances: idempotency keys and rate limits. */
+/** Redisson-backed coordination for several instances: rate limits shared by every instance. */
 package org.sanshe.bot.storage.redis;
