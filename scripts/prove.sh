@@ -124,7 +124,7 @@ if wanted fuzz; then
   say "── fuzz: CallbackFuzzTest, $count cases, seed $seed"
   t0=$SECONDS
   mvn -B -ntp verify -pl bot-app -DskipITs -Dtest=CallbackFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dfuzz.count="$count" -Dfuzz.seed="$seed" 2>&1 | tee "$OUT/fuzz.log" | grep -E '^FUZZ|Tests run:|BUILD'
+    -Dfuzz.count="$count" -Dfuzz.seed="$seed" 2>&1 | tee "$OUT/fuzz.log" | grep -E '^FUZZ|Tests run:|BUILD' | grep -v '^FUZZ kind '
   rc=${PIPESTATUS[0]}
   {
     echo '```'
