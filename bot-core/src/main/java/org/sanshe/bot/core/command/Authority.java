@@ -47,7 +47,7 @@ public final class Authority {
      */
     public Caller callerAnywhere(UserId member) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        grants.grantsOf(member).forEach(g -> roles.add(g.role()));
+        roles.addAll(grants.rolesAnywhere(member));
         if (admins.contains(member)) {
             roles.add(Role.ADMIN);
         }

@@ -18,4 +18,14 @@ public interface RoleGrants {
 
     /** Every grant of one member, wherever it holds. */
     List<RoleGrant> grantsOf(UserId member);
+
+    /**
+     * Every role the member holds in any chat or everywhere. Asked for each message in groups whose rules depend on
+     * whether the sender is staff, so an implementation backed by a database should cache it like {@link #rolesOf}.
+     */
+    default Set<Role> rolesAnywhere(UserId member) {
+        Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        grantsOf(member).forEach(g -> roles.add(g.role()));
+        return roles;
+    }
 }

@@ -27,6 +27,9 @@ import org.sanshe.bot.core.port.RoleGrants;
  * ttl.
  */
 public final class MybatisGroups implements Groups, RoleGrants {
+    /** Key suffix of {@link #rolesAnywhere}: every {@link #roleKey} holds a NUL, these keys never do. */
+    private static final String ANYWHERE = "\u0001*";
+
     private final GroupMapper mapper;
     private final Clock clock;
     private final TtlCache<String, Optional<Group>> groupCache;
@@ -99,6 +102,16 @@ public final class MybatisGroups implements Groups, RoleGrants {
         return roleCache.get(roleKey(member, chat), k -> {
             Map<String, List<GroupMapper.GrantRow>> grants = grantsByUser(Set.of(member.value()));
             return rolesIn(grants.getOrDefault(member.value(), List.of()), chat);
+        });
+    }
+
+    /** Cached like {@link #rolesOf}: the rule checks ask it for every message of a non-staff member in some groups. */
+    @Override
+    public Set<Role> rolesAnywhere(UserId member) {
+        return roleCache.get(member.value() + ANYWHERE, k -> {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            grantsOf(member).forEach(g -> roles.add(g.role()));
+            return java.util.Collections.unmodifiableSet(roles);
         });
     }
 

@@ -247,6 +247,8 @@ abstract class RegistryContract {
         assertThat(groups.rolesOf(UserId.of("sec-here"), Optional.of(there))).isEmpty();
         assertThat(groups.rolesOf(UserId.of("sw-all"), Optional.of(there))).containsExactly(Role.SOCIAL_WORKER);
         assertThat(groups.rolesOf(UserId.of("sw-all"), Optional.empty())).containsExactly(Role.SOCIAL_WORKER);
+        assertThat(groups.rolesAnywhere(UserId.of("sec-here"))).containsExactly(Role.SECRETARY);
+        assertThat(groups.rolesAnywhere(UserId.of("nobody-here"))).isEmpty();
     }
 
     @Test
@@ -259,8 +261,14 @@ abstract class RegistryContract {
                 new StateChange.RoleGranted(sec, Role.SECRETARY, Optional.of(a), ADMIN, at),
                 new StateChange.RoleGranted(sec, Role.SECRETARY, Optional.of(b), ADMIN, at));
         assertThat(groups.rolesOf(sec, Optional.of(a))).containsExactly(Role.SECRETARY);
+        assertThat(groups.rolesAnywhere(sec)).containsExactly(Role.SECRETARY);
 
         commit(new StateChange.RoleRevoked(sec, Role.SECRETARY, Optional.of(a), ADMIN, clock.instant()));
+        commit(new StateChange.RoleRevoked(sec, Role.SECRETARY, Optional.of(b), ADMIN, clock.instant()));
+        assertThat(groups.rolesAnywhere(sec))
+                .as("the cached answer is dropped at once on this instance")
+                .isEmpty();
+        commit(new StateChange.RoleGranted(sec, Role.SECRETARY, Optional.of(b), ADMIN, clock.instant()));
 
         assertThat(groups.rolesOf(sec, Optional.of(a)))
                 .as("at once, on this instance")
