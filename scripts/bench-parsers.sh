@@ -11,12 +11,14 @@
 # --md-out  also writes the summary as a Markdown fragment: the table, then machine, date, commit and JMH options
 #
 # Builds bot-bench (module of the 'bench' profile, not part of the normal build), then runs it in 1 fork per benchmark
-# and kind, 5 warm-up and 5 measured iterations of 1 s, with JMH's GC profiler (B/op) and our ProcessCpuProfiler (CPU
-# µs/op of the benchmark thread): about 2 minutes, 4 with --parts. -f, -wi, -w, -i and -r given here replace those
-# defaults. Prints JMH's table, then a summary per stage and kind: ops/s, µs/op (1/throughput), CPU µs/op and B/op of
+# and kind, 10 warm-up and 5 measured iterations of 1 s, with JMH's GC profiler (B/op) and our ProcessCpuProfiler (CPU
+# µs/op of the benchmark thread): about 2.5 minutes, 6 with --parts. The library's code (XStream, dom4j, Xerces) takes
+# long to compile on 2 busy cores, and 5 warm-up iterations left it half-compiled. -f, -wi, -w, -i and -r given here
+# replace those defaults. Prints JMH's table, then a summary per stage and kind: ops/s, µs/op (1/throughput), CPU µs/op and B/op of
 # each path, and ours/library as a factor (above 1 = ours faster or lighter). On a machine that other processes keep
 # busy, ops/s swings widely; CPU µs/op much less (waiting for a core is not CPU time), but the JIT warms up slowly there
-# too: give it more warm-up (-wi 10). Raw results: bot-bench/target/bench-parsers.csv.
+# too: give it more warm-up (-wi 20) if the library's CPU µs/op has a wide interval. Raw results:
+# bot-bench/target/bench-parsers.csv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +26,7 @@ CSV=bot-bench/target/bench-parsers.csv
 MD_OUT=""
 PATTERN='CallbackParsingBenchmark\.full'
 
-declare -A DEFAULTS=([-f]=1 [-wi]=5 [-w]=1s [-i]=5 [-r]=1s)
+declare -A DEFAULTS=([-f]=1 [-wi]=10 [-w]=1s [-i]=5 [-r]=1s)
 EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
