@@ -12,7 +12,7 @@
 #
 # Builds bot-bench (module of the 'bench' profile, not part of the normal build), then runs it in 1 fork per benchmark
 # and kind, 10 warm-up and 5 measured iterations of 1 s, with JMH's GC profiler (B/op) and our ProcessCpuProfiler (CPU
-# µs/op of the benchmark thread): about 2.5 minutes, 6 with --parts. The library's code (XStream, dom4j, Xerces) takes
+# µs/op of the benchmark thread): about 3 minutes, 6 with --parts. The library's code (XStream, dom4j, Xerces) takes
 # long to compile on 2 busy cores, and 5 warm-up iterations left it half-compiled. -f, -wi, -w, -i and -r given here
 # replace those defaults. Prints JMH's table, then a summary per stage and kind: ops/s, µs/op (1/throughput), CPU µs/op and B/op of
 # each path, and ours/library as a factor (above 1 = ours faster or lighter). On a machine that other processes keep
