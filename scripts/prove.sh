@@ -107,8 +107,7 @@ if wanted load; then
   else run load docs/PERFORMANCE.md scripts/load/run.sh; fi
 fi
 if wanted parsers; then
-  if [[ $QUICK -eq 1 ]]; then run parsers docs/PERFORMANCE.md scripts/bench-parsers.sh --quick
-  else run parsers docs/PERFORMANCE.md scripts/bench-parsers.sh; fi
+    run parsers docs/PERFORMANCE.md scripts/bench-parsers.sh
 fi
 if wanted instances; then
   if [[ $QUICK -eq 1 ]]; then run instances docs/RELIABILITY.md node scripts/wecom-client/instances.mjs --jar "$JAR" --messages 500 --crises 20
