@@ -301,7 +301,11 @@ public final class LoadMain {
                     "端到端 p50/p95/p99/max",
                     ms(p.e2e.percentileMicros(50)) + " / " + ms(p.e2e.percentileMicros(95)) + " / "
                             + ms(p.e2e.percentileMicros(99)) + " / " + ms(p.e2e.maxMicros()));
-            rows.put("应有回复 / 缺失 / 重复", p.expected + " / " + p.missing + " / " + p.doubled);
+            rows.put(
+                    "应有回复 / 缺失 / 重复",
+                    p.expected + " / " + p.missing
+                            + (p.neverAccepted > 0 ? "（其中 " + p.neverAccepted + " 条每次投递都被拒绝，企业微信会重投）" : "")
+                            + " / " + p.doubled);
             rows.put(
                     "积压排空（最后发送→最后回复）",
                     p.drainNanos >= 0 ? ms(p.drainNanos / 1000) : "未排空（等了 " + (long) o.grace + " 秒）");
@@ -352,7 +356,7 @@ public final class LoadMain {
                     p.ceiling ? "—" : ms(p.e2e.maxMicros()),
                     p.ceiling ? "—" : p.drainNanos >= 0 ? ms(p.drainNanos / 1000) : "未排空",
                     p.non200() == 0 ? "0" : p.non200() + " " + p.non200ByStatus(),
-                    p.ceiling ? "—" : Integer.toString(p.missing),
+                    p.ceiling ? "—" : p.missing + (p.neverAccepted > 0 ? "（拒收 " + p.neverAccepted + "）" : ""),
                     p.ceiling ? "—" : Integer.toString(p.doubled),
                     p.cpuService,
                     p.cpuGenerator,

@@ -31,10 +31,12 @@ public final class Phase implements Sender.Listener {
     int sent;
     int unsent;
     long[] intendedById; // first send's intended time per message id
+    java.util.concurrent.atomic.AtomicIntegerArray acceptedById; // 1 once any send of the message was answered 200
 
     // after the replies are in
     int expected;
     int missing;
+    int neverAccepted; // of the missing: every send was refused (503 …), so WeCom would deliver again
     int doubled;
     Map<String, Long> fakeRequests = Map.of(); // what the fake WeCom was asked during the phase, by path
     long drainNanos = -1; // last send → last expected reply; -1 if incomplete
@@ -58,6 +60,7 @@ public final class Phase implements Sender.Listener {
                 .increment();
         if (status == 200) {
             ok.increment();
+            acceptedById.set(send.message().id(), 1);
         }
         lastAckNanos.accumulateAndGet(nowNanos, Math::max);
     }
@@ -68,6 +71,7 @@ public final class Phase implements Sender.Listener {
             maxId = Math.max(maxId, s.message().id());
         }
         intendedById = new long[maxId + 1];
+        acceptedById = new java.util.concurrent.atomic.AtomicIntegerArray(maxId + 1);
         double interval = rate > 0 ? 1e9 / rate : 0;
         startNanos = System.nanoTime();
         firstSendNanos = -1;
@@ -107,9 +111,10 @@ public final class Phase implements Sender.Listener {
             sent++;
         }
         long stop = System.nanoTime();
-        unsent = plan.size() - i;
-        // what was never sent still waited: its latency is at least the time until the stop (a lower bound)
-        for (int k = i; k < plan.size(); k++) {
+        // flat out, the plan is only an upper bound and the phase ends with its time; at a rate, what was never sent
+        // still waited: its latency is at least the time until the stop (a lower bound)
+        unsent = rate > 0 ? plan.size() - i : 0;
+        for (int k = plan.size() - unsent; k < plan.size(); k++) {
             long intended = rate > 0 ? startNanos + (long) (k * interval) : stop;
             ack.recordNanos(stop - intended);
         }
@@ -156,6 +161,9 @@ public final class Phase implements Sender.Listener {
         for (Traffic.Message m : due) {
             var a = fake.arrival(m.replyKey());
             if (a == null) {
+                if (acceptedById.get(m.id()) == 0) {
+                    neverAccepted++;
+                }
                 continue;
             }
             got++;
@@ -173,6 +181,11 @@ public final class Phase implements Sender.Listener {
                 doubled++;
             }
         }
+    }
+
+    /** Replies missing for messages the service had accepted (answered 200): lost. */
+    int lost() {
+        return missing - neverAccepted;
     }
 
     int sends() {

@@ -28,6 +28,7 @@ final class Targets {
         boolean undrained = false;
         long heap = -1;
         long missing = 0;
+        long refused = 0;
         long doubled = 0;
         long serverErrors = 0;
         for (Phase p : phases) {
@@ -38,7 +39,8 @@ final class Targets {
                 }
                 continue;
             }
-            missing += p.missing;
+            missing += p.lost();
+            refused += p.neverAccepted;
             doubled += p.doubled;
             serverErrors += p.serverErrors();
             if (p.name.startsWith("warmup")) {
@@ -118,11 +120,13 @@ final class Targets {
         boolean pass = missing == 0 && doubled == 0 && serverErrors == 0;
         lines.add(String.format(
                 Locale.ROOT,
-                "RESULT load: %s (replies missing %d, doubled %d, 5xx %d)",
+                "RESULT load: %s (replies lost %d, doubled %d, 5xx %d; %d messages refused with every send, which WeCom"
+                        + " would deliver again)",
                 pass ? "PASS" : "FAIL",
                 missing,
                 doubled,
-                serverErrors));
+                serverErrors,
+                refused));
         return new Result(lines, pass);
     }
 }
