@@ -29,6 +29,8 @@ public final class MybatisInbox implements Inbox, AutoCloseable {
     private static final int MAX_BATCH = 200;
     private static final int WRITERS = 2;
     private static final Duration WAIT = Duration.ofSeconds(4); // under WeCom's 5 s: better 503 than a timeout
+    /** A batch chosen as a deadlock's victim was rolled back whole and is simply written again, this often. */
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private record Pending(InboxRow row, CompletableFuture<Boolean> done) {}
 
@@ -127,8 +129,10 @@ public final class MybatisInbox implements Inbox, AutoCloseable {
                 first[i] = true;
             }
         }
+        // the same key order in every batch: two writers' batches then lock the unique index in the same order
+        rows.sort(java.util.Comparator.comparing(InboxRow::getDedupKey));
         try {
-            boolean allNew = mapper.insertIgnoreAll(rows) == rows.size();
+            boolean allNew = insert(rows) == rows.size();
             List<Pending> done = List.copyOf(batch);
             completions.execute(() -> {
                 for (int i = 0; i < done.size(); i++) {
@@ -143,6 +147,25 @@ public final class MybatisInbox implements Inbox, AutoCloseable {
             InboxUnavailableException failure =
                     new InboxUnavailableException(e.getClass().getSimpleName(), e);
             batch.forEach(p -> p.done().completeExceptionally(failure));
+        }
+    }
+
+    /**
+     * One multi-row INSERT IGNORE. Two batches that both hold a key already in the table (WeCom's retry, or one
+     * callback delivered to two instances) can deadlock on its duplicate-key locks; InnoDB then rolls one batch back
+     * whole, and it is written again instead of answering its callbacks 503 (measured: scripts/load/run.sh at
+     * 5,000/s with 3% duplicates, docs/PERFORMANCE.md).
+     */
+    private int insert(List<InboxRow> rows) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return mapper.insertIgnoreAll(rows);
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt >= DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("inbox batch of {} chosen as a deadlock victim, written again", rows.size());
+            }
         }
     }
 
