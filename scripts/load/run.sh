@@ -13,7 +13,10 @@
 # Needs MariaDB at 127.0.0.1:3306 (root, no password) and Redis at 127.0.0.1:6379 (neither is flushed: the run uses
 # its own database sanshe_load_<hex>, dropped at the end, and only the service's own Redis keys), java 17, and the jars
 # (nothing is built here): bot-app/target/bot-app.jar (JAR=...) and scripts/load/target/bot-load.jar (LOAD_JAR=...),
-# e.g. `mvn -B -ntp -DskipTests install`. APP_JVM_OPTS adds JVM options to the service (a profiler agent, JFR).
+# e.g. `mvn -B -ntp -DskipTests clean install`. APP_JVM_OPTS adds JVM options to the service (e.g. JFR).
+# ASYNC_PROFILER_LIB=/path/libasyncProfiler.so (async-profiler 4.x, Maven Central tools.profiler:async-profiler, jar
+# linux-x64) profiles the service (CPU, itimer) in every phase, separately while sending and while draining, and keeps
+# the collapsed stacks and per-thread CPU in the log folder (kept): <phase>-ingest.collapsed, <phase>-drain.collapsed.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -131,10 +134,32 @@ else
 fi
 MD_ARGS=()
 [ -n "$MD_OUT" ] && MD_ARGS=(--md-out "$MD_OUT")
+HOOK_ARGS=()
+if [ -n "${ASYNC_PROFILER_LIB:-}" ]; then
+  [ -f "$ASYNC_PROFILER_LIB" ] || die "ASYNC_PROFILER_LIB not found: $ASYNC_PROFILER_LIB"
+  command -v jcmd >/dev/null || die "jcmd (JDK) needed for ASYNC_PROFILER_LIB"
+  KEEP=1
+  mkdir -p "$TMP/profiles"
+  cat >"$TMP/hook.sh" <<HOOK
+#!/usr/bin/env bash
+# \$1 = start|sent|done, \$2 = phase; profiles $APP_PID while sending (start..sent) and while draining (sent..done)
+EVENT="\$1"; PHASE="\$2"
+threads() { for t in /proc/$APP_PID/task/*; do echo "\$(cat \$t/comm 2>/dev/null)|\$(awk '{print \$14+\$15}' \$t/stat 2>/dev/null)"; done >"$TMP/profiles/\$PHASE-\$EVENT.threads"; date +%s.%N >>"$TMP/profiles/\$PHASE-\$EVENT.threads"; }
+agent() { jcmd $APP_PID JVMTI.agent_load "$ASYNC_PROFILER_LIB" "\"\$1\"" >/dev/null; }
+case "\$EVENT" in
+  start) threads; agent "start,event=itimer,interval=1ms" ;;
+  sent) agent "stop,file=$TMP/profiles/\$PHASE-ingest.collapsed,collapsed"; threads; agent "start,event=itimer,interval=1ms" ;;
+  done) agent "stop,file=$TMP/profiles/\$PHASE-drain.collapsed,collapsed"; threads ;;
+esac
+HOOK
+  chmod +x "$TMP/hook.sh"
+  HOOK_ARGS=(--hook "$TMP/hook.sh")
+  echo "# profiling the service with $ASYNC_PROFILER_LIB into $TMP/profiles"
+fi
 set +e
 java -Xmx1g -XX:+UseParallelGC -jar "$LOAD_JAR" --targets "http://127.0.0.1:$APP_PORT" --fake-port "$FAKE_PORT" \
   --metrics "http://127.0.0.1:$APP_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" --service-pid "$APP_PID" \
-  --label "$LABEL" "${PHASES[@]}" "${MD_ARGS[@]}" "${EXTRA[@]}"
+  --label "$LABEL" "${PHASES[@]}" "${MD_ARGS[@]}" "${HOOK_ARGS[@]}" "${EXTRA[@]}"
 RC=$?
 set -e
 if grep -q "OutOfMemoryError" "$TMP/app.log"; then echo "load: the service ran out of heap (OutOfMemoryError in its log)"; RC=1; fi

@@ -42,6 +42,7 @@ public final class LoadMain {
               --service-pid PID   服务进程号，用于统计其 CPU
               --md-out FILE       把结果表写成 Markdown 片段
               --label TEXT        写在结果表上方的一行说明（机器、日期、提交）
+              --hook CMD          每个阶段调用 CMD start|sent|done 阶段名（如开关剖析器）；sent 在发送结束时，done 在回复收齐后
             凭据取自环境变量 BOT_WECOM_CORP_ID、BOT_WECOM_AGENT_ID、BOT_WECOM_TOKEN、BOT_WECOM_AES_KEY、
             BOT_WECOM_AIBOT_TOKEN、BOT_WECOM_AIBOT_AES_KEY（与服务相同）。只连 127.0.0.1 这类地址由调用者决定。
             """;
@@ -65,6 +66,7 @@ public final class LoadMain {
         long servicePid = -1;
         Path mdOut;
         String label = "";
+        String hook;
 
         static Options parse(String[] args) {
             var o = new Options();
@@ -93,6 +95,7 @@ public final class LoadMain {
                     case "--service-pid" -> o.servicePid = Long.parseLong(value(args, ++i, a));
                     case "--md-out" -> o.mdOut = Path.of(value(args, ++i, a));
                     case "--label" -> o.label = value(args, ++i, a);
+                    case "--hook" -> o.hook = value(args, ++i, a);
                     case "-h", "--help" -> {
                         System.out.print(USAGE);
                         System.exit(0);
@@ -242,17 +245,23 @@ public final class LoadMain {
         double svc0 = o.servicePid > 0 ? Samplers.processCpuSeconds(o.servicePid) : Double.NaN;
         double own0 = Samplers.ownCpuSeconds();
         long[] m0 = Samplers.machineJiffies();
+        hook(o, "start", phase.name);
         long t0 = System.nanoTime();
         phase.run(sender);
         long t1 = System.nanoTime();
         double svc1 = o.servicePid > 0 ? Samplers.processCpuSeconds(o.servicePid) : Double.NaN;
         double own1 = Samplers.ownCpuSeconds();
         long[] m1 = Samplers.machineJiffies();
+        hook(o, "sent", phase.name);
         double wall = (t1 - t0) / 1e9;
         phase.cpuService = (svc1 - svc0) / wall * 100;
         phase.cpuGenerator = (own1 - own0) / wall * 100;
         phase.cpuMachine = m0 == null || m1 == null ? Double.NaN : 100.0 * (m1[0] - m0[0]) / (m1[1] - m0[1]);
         phase.awaitReplies(fake, (long) (o.grace * 1e9), 1_000_000_000L);
+        // the whole work of the phase: ingest, then dispatch and delivery until the last reply (or the grace period)
+        double svc2 = o.servicePid > 0 ? Samplers.processCpuSeconds(o.servicePid) : Double.NaN;
+        phase.serviceCpuPerCallbackMicros = (svc2 - svc0) / Math.max(1, phase.ok.sum()) * 1e6;
+        hook(o, "done", phase.name);
         var after = fake.requestsByPath();
         var delta = new LinkedHashMap<String, Long>();
         after.forEach((k, v) -> {
@@ -264,6 +273,22 @@ public final class LoadMain {
         phase.fakeRequests = delta;
         if (heap != null) {
             phase.maxHeapBytes = heap.takeMax();
+        }
+    }
+
+    private static void hook(Options o, String event, String phase) {
+        if (o.hook == null) {
+            return;
+        }
+        try {
+            new ProcessBuilder(o.hook, event, phase.replaceAll("[^A-Za-z0-9]+", "-"))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+        } catch (IOException e) {
+            System.err.println("# --hook 失败: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -319,6 +344,7 @@ public final class LoadMain {
                         p.cpuService,
                         p.cpuGenerator,
                         p.cpuMachine));
+        rows.put("服务 CPU/条（至回复收齐）", String.format(Locale.ROOT, "%.0f µs", p.serviceCpuPerCallbackMicros));
         if (p.maxHeapBytes >= 0) {
             rows.put("服务堆内存最高", mib(p.maxHeapBytes));
         }
@@ -335,12 +361,12 @@ public final class LoadMain {
             md.append(o.label).append("\n\n");
         }
         md.append("| 阶段 | 发送（重复） | 200 应答/秒 | ack p50 | ack p95 | ack p99 | ack max | 端到端 p50 | 端到端 p95 | 端到端 p99 |"
-                + " 端到端 max | 排空 | 非 200 | 缺失 | 重复回复 | CPU 服务/生成器/整机 | 堆最高 |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " 端到端 max | 排空 | 非 200 | 缺失 | 重复回复 | CPU 服务/生成器/整机 | 服务 CPU/条 | 堆最高 |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Phase p : all) {
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d (%d)%s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f%%/%.0f%%/%.0f%% | %s |\n",
+                    "| %s | %d (%d)%s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f%%/%.0f%%/%.0f%% | %.0f µs | %s |\n",
                     p.name,
                     p.sends(),
                     p.duplicatesSent(),
@@ -361,6 +387,7 @@ public final class LoadMain {
                     p.cpuService,
                     p.cpuGenerator,
                     p.cpuMachine,
+                    p.serviceCpuPerCallbackMicros,
                     mib(p.maxHeapBytes)));
         }
         var targets = Targets.evaluate(all);

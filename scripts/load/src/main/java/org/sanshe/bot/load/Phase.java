@@ -43,6 +43,7 @@ public final class Phase implements Sender.Listener {
     double cpuService = Double.NaN;
     double cpuGenerator = Double.NaN;
     double cpuMachine = Double.NaN;
+    double serviceCpuPerCallbackMicros = Double.NaN; // the service's CPU from the start to the last reply, per 200
     long maxHeapBytes = -1;
 
     Phase(String name, boolean ceiling, double rate, List<Traffic.Send> plan, long hardStopNanos) {
