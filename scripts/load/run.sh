@@ -3,12 +3,14 @@
 # with -Xmx512m on a fresh MariaDB database and the local Redis, the load ceiling endpoint on, driven by the Java
 # generator scripts/load/target/bot-load.jar, which also serves the fake WeCom the service replies to.
 #
-#   scripts/load/run.sh [--quick] [--md-out FILE] [--keep-logs] [-- generator options...]
+#   scripts/load/run.sh [--quick] [--instances N] [--md-out FILE] [--keep-logs] [-- generator options...]
 #
 # Phases (default, ≤ 6 minutes): the ceiling endpoint flat out (after 10,000 warm-up callbacks), then the real
 # callback paths: 15,000 warm-up callbacks, flat out, 1,000/s, 2,000/s and 5,000/s, 15 s each. --quick (~1.5 min):
 # 5 s phases, shorter warm-ups, no 2,000/s. Prints the generator's tables, the TARGET lines and RESULT load: PASS|FAIL
-# (exit 0 on PASS). --md-out FILE writes the tables as a Markdown fragment for docs/PERFORMANCE.md.
+# (exit 0 on PASS). --md-out FILE writes the tables as a Markdown fragment for docs/PERFORMANCE.md. --instances N
+# starts N instances on the same database and Redis, sends round robin and the duplicates to another instance (heap
+# and CPU are then those of the first instance).
 #
 # Needs MariaDB at 127.0.0.1:3306 (root, no password) and Redis at 127.0.0.1:6379 (neither is flushed: the run uses
 # its own database sanshe_load_<hex>, dropped at the end, and only the service's own Redis keys), java 17, and the jars
@@ -26,14 +28,15 @@ LOAD_JAR="${LOAD_JAR:-$HERE/target/bot-load.jar}"
 
 die() { echo "load: $*" >&2; exit 2; }
 
-QUICK=0; MD_OUT=""; KEEP=0; EXTRA=()
+QUICK=0; MD_OUT=""; KEEP=0; EXTRA=(); INSTANCES=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --md-out) shift; [ $# -gt 0 ] || die "--md-out needs a file"; MD_OUT="$1" ;;
     --keep-logs) KEEP=1 ;;
+    --instances) shift; [[ "${1:-}" =~ ^[1-9]$ ]] || die "--instances needs 1..9"; INSTANCES="$1" ;;
     --) shift; EXTRA=("$@"); break ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) die "unknown option $1 (generator options go after --)" ;;
   esac
   shift
@@ -72,14 +75,15 @@ aes_key() { echo "$(alnum 42)$(LC_ALL=C tr -dc 'AEIMQUYcgkosw048' </dev/urandom 
 
 DB="sanshe_load_$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
 TMP="$(mktemp -d /tmp/sanshe-load.XXXXXX)"
-APP_PID=""
+APP_PIDS=()
 cleanup() {
   local rc=$?
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "${APP_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${APP_PIDS[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
   mysql -h127.0.0.1 -P3306 -uroot -e "DROP DATABASE IF EXISTS $DB" || echo "load: could not drop database $DB" >&2
   if [ "$KEEP" = 1 ] || [ "$rc" -ne 0 ]; then echo "# logs kept in $TMP"; else rm -rf "$TMP"; fi
   exit "$rc"
@@ -104,9 +108,13 @@ export SPRING_DATASOURCE_PASSWORD=
 export SPRING_DATA_REDIS_HOST=127.0.0.1
 export SPRING_DATA_REDIS_PORT=6379
 
-APP_PORT="$(free_port)"
 FAKE_PORT="$(free_port)"
-[ "$APP_PORT" != "$FAKE_PORT" ] || FAKE_PORT="$(free_port)"
+APP_PORTS=()
+while [ "${#APP_PORTS[@]}" -lt "$INSTANCES" ]; do
+  p="$(free_port)"
+  [[ " $FAKE_PORT ${APP_PORTS[*]} " == *" $p "* ]] || APP_PORTS+=("$p")
+done
+APP_PORT="${APP_PORTS[0]}"
 COMMIT="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null)" ]; then COMMIT="$COMMIT (+ uncommitted changes)"; fi
 MODEL="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
@@ -114,18 +122,24 @@ LABEL="机器：$(nproc) vCPU ${MODEL}，$(awk '/MemTotal/ {printf "%.1f GiB", $
 
 echo "== machine"
 echo "$LABEL"
-echo "== service: prod profile, -Xmx512m, database $DB, port $APP_PORT, fake WeCom on $FAKE_PORT"
-# shellcheck disable=SC2086
-java -Xmx512m ${APP_JVM_OPTS:-} -jar "$JAR" --spring.profiles.active=prod --server.port="$APP_PORT" \
-  --bot.wecom.api-base-url="http://127.0.0.1:$FAKE_PORT" --bot.load.ceiling-endpoint=true >"$TMP/app.log" 2>&1 &
-APP_PID=$!
-for i in $(seq 1 180); do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$TMP/app.log" >&2; die "the service exited before it was healthy"; }
-  if curl -fsS "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then break; fi
-  [ "$i" -lt 180 ] || { tail -40 "$TMP/app.log" >&2; die "the service was not healthy after 90 s"; }
-  sleep 0.5
+echo "== service: prod profile, -Xmx512m, database $DB, $INSTANCES instance(s) on port(s) ${APP_PORTS[*]}, fake WeCom on $FAKE_PORT"
+TARGETS=""
+for k in "${!APP_PORTS[@]}"; do
+  # shellcheck disable=SC2086
+  java -Xmx512m ${APP_JVM_OPTS:-} -jar "$JAR" --spring.profiles.active=prod --server.port="${APP_PORTS[$k]}" \
+    --bot.wecom.api-base-url="http://127.0.0.1:$FAKE_PORT" --bot.load.ceiling-endpoint=true >"$TMP/app-$k.log" 2>&1 &
+  APP_PIDS+=($!)
+  TARGETS="${TARGETS:+$TARGETS,}http://127.0.0.1:${APP_PORTS[$k]}"
+  # one at a time: Flyway migrates the fresh database once
+  for i in $(seq 1 180); do
+    kill -0 "${APP_PIDS[$k]}" 2>/dev/null || { tail -40 "$TMP/app-$k.log" >&2; die "instance $k exited before it was healthy"; }
+    if curl -fsS "http://127.0.0.1:${APP_PORTS[$k]}/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then break; fi
+    [ "$i" -lt 180 ] || { tail -40 "$TMP/app-$k.log" >&2; die "instance $k was not healthy after 90 s"; }
+    sleep 0.5
+  done
+  echo "# instance $k healthy after $((i / 2)) s"
 done
-echo "# healthy after $((i / 2)) s"
+APP_PID="${APP_PIDS[0]}"
 
 if [ "$QUICK" = 1 ]; then
   PHASES=(--phases ceiling:max,max,1000,5000 --duration 5 --warmup 8000 --ceiling-warmup 5000 --grace 20)
@@ -157,12 +171,14 @@ HOOK
   echo "# profiling the service with $ASYNC_PROFILER_LIB into $TMP/profiles"
 fi
 set +e
-java -Xmx1g -XX:+UseParallelGC -jar "$LOAD_JAR" --targets "http://127.0.0.1:$APP_PORT" --fake-port "$FAKE_PORT" \
+MULTI=()
+[ "$INSTANCES" -gt 1 ] && MULTI=(--dup-other-target)
+java -Xmx1g -XX:+UseParallelGC -jar "$LOAD_JAR" --targets "$TARGETS" --fake-port "$FAKE_PORT" "${MULTI[@]}" \
   --metrics "http://127.0.0.1:$APP_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" --service-pid "$APP_PID" \
   --label "$LABEL" "${PHASES[@]}" "${MD_ARGS[@]}" "${HOOK_ARGS[@]}" "${EXTRA[@]}"
 RC=$?
 set -e
-if grep -q "OutOfMemoryError" "$TMP/app.log"; then echo "load: the service ran out of heap (OutOfMemoryError in its log)"; RC=1; fi
-ERRORS="$(grep -c ' ERROR ' "$TMP/app.log" || true)"
-echo "# service log: $ERRORS ERROR lines$([ "$ERRORS" -gt 0 ] && echo ", e.g.: $(grep -m1 ' ERROR ' "$TMP/app.log" | cut -c1-300)")"
+if grep -q "OutOfMemoryError" "$TMP"/app-*.log; then echo "load: the service ran out of heap (OutOfMemoryError in its log)"; RC=1; fi
+ERRORS="$(cat "$TMP"/app-*.log | grep -c ' ERROR ' || true)"
+echo "# service log(s): $ERRORS ERROR lines$([ "$ERRORS" -gt 0 ] && echo ", e.g.: $(cat "$TMP"/app-*.log | grep -m1 ' ERROR ' | cut -c1-300)")"
 exit "$RC"
