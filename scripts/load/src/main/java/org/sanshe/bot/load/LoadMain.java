@@ -25,6 +25,7 @@ public final class LoadMain {
             用法: java -jar bot-load.jar --targets http://127.0.0.1:8081[,http://127.0.0.1:8082] [选项]
               --phases LIST       依次运行的阶段，逗号分隔；每项是速率(每秒条数)或 max(全速)，前缀 ceiling: 表示打天花板端点
                                   （只验签解密的 /load/ceiling/*），默认 ceiling:max,max,1000,2000,5000
+              --rate N|max        只跑一个阶段（等同 --phases N 或 --phases max）
               --duration S        每个阶段的发送时长（秒），默认 15；定速阶段发送 速率×S 条，最迟 2×S+5 秒后停止发送
               --count N           每个定速阶段改为固定发送 N 条（全速阶段仍按 --duration 计时）
               --warmup N          第一个真实阶段前的预热条数（全速），默认 15000；JIT 需要一万条以上
@@ -79,6 +80,7 @@ public final class LoadMain {
                         }
                     }
                     case "--phases" -> o.phases = List.of(value(args, ++i, a).split(","));
+                    case "--rate" -> o.phases = List.of(value(args, ++i, a)); // one phase: N/s or max
                     case "--duration" -> o.duration = Double.parseDouble(value(args, ++i, a));
                     case "--count" -> o.count = Integer.parseInt(value(args, ++i, a));
                     case "--warmup" -> o.warmup = Integer.parseInt(value(args, ++i, a));
@@ -131,7 +133,15 @@ public final class LoadMain {
             System.exit(2);
             return;
         }
-        System.exit(run(o));
+        try {
+            System.exit(run(o));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println("bot-load: " + e.getMessage());
+            System.exit(2);
+        } catch (java.io.IOException e) {
+            System.err.println("bot-load: 连接失败: " + e.getMessage());
+            System.exit(2);
+        }
     }
 
     static String env(String name) {
