@@ -25,7 +25,20 @@
 //
 // Faults: fake.fault('/cgi-bin/message/send', 2, { errcode: -1 }) makes the
 // next 2 requests to that path answer errcode -1; { status: 500 } answers a
-// bare HTTP 500 instead.
+// bare HTTP 500 instead; { hang: 'before' } holds the request unanswered and
+// does nothing with it (a WeCom that never got it); { hang: 'after' } handles
+// it as usual (recorded, a response_url used up, a message sent) and then
+// never answers (the ambiguous timeout). fake.faultFor(path, ms, spec) does
+// the same for every request to path during the next ms milliseconds.
+// Hung requests stay open until the client gives up or the fake closes.
+//
+// Duplicate check (startFake({ duplicateCheck: true })): message/send with
+// "enable_duplicate_check": 1 whose payload (the whole JSON body) equals one
+// accepted within its "duplicate_check_interval" (default 1800 s) is not
+// delivered again (WECOM.md §5: "suppresses identical payloads"); it is
+// answered errcode 0 with the first message's msgid and recorded in
+// records.suppressed. What the real WeCom answers to a suppressed duplicate is
+// not documented (UNCONFIRMED); off by default.
 //
 // Library use:  const fake = await startFake({ port: 0 });
 // Standalone:   node fake-wecom.mjs [--port P]   (control API under /__fake/:
@@ -38,7 +51,7 @@ import { pathToFileURL } from 'node:url';
 
 const MAX_BODY = 4 * 1024 * 1024; // generous: we want to see what the bot sends
 
-export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } = {}) {
+export async function startFake({ port = 0, host = '127.0.0.1', quiet = true, duplicateCheck = false } = {}) {
   const events = new EventEmitter();
   const records = {
     all: [],        // {t, method, path, query}
@@ -51,7 +64,11 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     groupchats: [], // groupchat/get: {t, token, tokenKnown, body, errcode}
         cardUpdates: [], // update_template_card: {t, token, tokenKnown, body, reused}
     msgTemplates: [], // add_msg_template: {t, token, tokenKnown, body, errcode}
+    suppressed: [], // message/send dropped by the duplicate check: {t, body, msgid}
+    hung: [],       // requests left unanswered by a hang fault: {t, method, path, query, hang}
   };
+  const hungResponses = new Set();
+  const recentSends = new Map(); // payload → {at, msgid}, for the duplicate check
   const customerGroups = new Map(); // chat_id → group_chat object as WeCom returns it
   const aibotByCode = new Map();
   const issuedTokens = new Set();
@@ -64,11 +81,19 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     faults.get(path).push({ remaining: count, ...spec });
   }
 
+  /** Every request to path in the next ms milliseconds gets the fault (after any counted ones before it). */
+  function faultFor(path, ms, spec) {
+    if (!faults.has(path)) faults.set(path, []);
+    faults.get(path).push({ until: Date.now() + ms, ...spec });
+  }
+
   function takeFault(path) {
     const list = faults.get(path);
     while (list && list.length) {
       const f = list[0];
-      if (f.remaining > 0) { f.remaining -= 1; return f; }
+      if (f.until != null) {
+        if (Date.now() < f.until) return f;
+      } else if (f.remaining > 0) { f.remaining -= 1; return f; }
       list.shift();
     }
     return null;
@@ -78,6 +103,7 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     for (const k of Object.keys(records)) records[k].length = 0;
     aibotByCode.clear();
     faults.clear();
+    recentSends.clear();
     customerGroups.clear();
   }
 
@@ -123,7 +149,8 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     try { return JSON.parse(raw); } catch { return undefined; }
   }
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((req, realRes) => {
+    let res = realRes;
     const chunks = [];
     let size = 0;
     req.on('data', (c) => {
@@ -142,7 +169,14 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
 
       records.all.push({ t, method: req.method, path, query: q });
       const f = takeFault(path);
-      if (f) {
+      if (f && f.hang) {
+        records.hung.push({ t, method: req.method, path, query: q, hang: f.hang });
+        hungResponses.add(realRes);
+        realRes.on('close', () => hungResponses.delete(realRes));
+        if (f.hang === 'before') return undefined;
+        // 'after': do the work, never answer
+        res = { writeHead() {}, end() {} };
+      } else if (f) {
         records.faulted.push({ t, method: req.method, path, query: q, body: parseJson(raw) ?? raw, fault: f });
         if (f.status) { res.writeHead(f.status); return res.end(); }
         return send(res, 200, { errcode: f.errcode, errmsg: f.errmsg ?? 'fault injected' });
@@ -157,11 +191,22 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
 
       if (req.method === 'POST' && path === '/cgi-bin/message/send') {
         const body = parseJson(raw);
+        if (duplicateCheck && body && Number(body.enable_duplicate_check) === 1) {
+          const interval = 1000 * Math.min(4 * 3600, Number(body.duplicate_check_interval ?? 1800) || 1800);
+          const seen = recentSends.get(raw);
+          if (seen && Date.now() - seen.at < interval) {
+            records.suppressed.push({ t, body, msgid: seen.msgid });
+            events.emit('suppressed', body);
+            return send(res, 200, { errcode: 0, errmsg: 'ok', msgid: seen.msgid });
+          }
+        }
         const rec = { t, token: q.access_token, tokenKnown: issuedTokens.has(q.access_token), body: body ?? raw };
         records.sends.push(rec);
         events.emit('send', rec);
         if (body === undefined) return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
-        return send(res, 200, { errcode: 0, errmsg: 'ok', msgid: `m${++msgSeq}` });
+        const msgid = `m${++msgSeq}`;
+        if (duplicateCheck && Number(body.enable_duplicate_check) === 1) recentSends.set(raw, { at: Date.now(), msgid });
+        return send(res, 200, { errcode: 0, errmsg: 'ok', msgid });
       }
 
       if (req.method === 'POST' && path === '/cgi-bin/message/update_template_card') {
@@ -246,7 +291,9 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     if (path === '/__fake/fault' && req.method === 'POST') {
       const b = parseJson(raw) || {};
       if (!b.path) return send(res, 400, { error: 'path required' });
-      fault(b.path, Number(b.count ?? 1), { errcode: b.errcode, errmsg: b.errmsg, status: b.status });
+      const spec = { errcode: b.errcode, errmsg: b.errmsg, status: b.status, hang: b.hang };
+      if (b.ms != null) faultFor(b.path, Number(b.ms), spec);
+      else fault(b.path, Number(b.count ?? 1), spec);
       return send(res, 200, { ok: true });
     }
     return send(res, 404, { error: 'unknown control endpoint' });
@@ -278,6 +325,7 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     aibotByCode,
     events,
     fault,
+    faultFor,
     reset,
     addCustomerGroup,
     waitFor,
@@ -286,7 +334,13 @@ export async function startFake({ port = 0, host = '127.0.0.1', quiet = true } =
     /** message/send template cards addressed to a user. */
     cardsTo: (user) => records.sends.filter((r) => r.body?.msgtype === 'template_card'
       && String(r.body?.touser ?? '').split('|').includes(user)),
-    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+    /** Ends every hung request (the sockets are destroyed, as a dead peer's would be). */
+    releaseHung: () => { for (const r of hungResponses) r.destroy(); hungResponses.clear(); },
+    close: () => new Promise((r) => {
+      for (const h of hungResponses) h.destroy();
+      server.closeAllConnections?.();
+      server.close(() => r());
+    }),
   };
 }
 
