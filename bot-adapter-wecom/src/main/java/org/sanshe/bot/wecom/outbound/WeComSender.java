@@ -39,13 +39,25 @@ public final class WeComSender implements OutboxSender {
     private final URI apiBase;
     private final HttpClient http;
     private final CustomerGroupLookup lookups;
+    private final Duration responseTimeout;
 
     public WeComSender(WxCpService wecom, int agentId, URI apiBase, HttpClient http, CustomerGroupLookup lookups) {
+        this(wecom, agentId, apiBase, http, lookups, Duration.ofSeconds(5));
+    }
+
+    WeComSender(
+            WxCpService wecom,
+            int agentId,
+            URI apiBase,
+            HttpClient http,
+            CustomerGroupLookup lookups,
+            Duration responseTimeout) {
         this.wecom = wecom;
         this.agentId = agentId;
         this.apiBase = apiBase;
         this.http = http;
         this.lookups = lookups;
+        this.responseTimeout = responseTimeout;
     }
 
     @Override
@@ -82,9 +94,22 @@ public final class WeComSender implements OutboxSender {
         } catch (WxErrorException e) {
             return classify(e.getError().getErrorCode(), api);
         } catch (WxRuntimeException e) {
-            // the library's own retries on -1 ran out, or the network failed
-            return new DeliveryResult.Retry(api + ": " + e.getMessage(), Optional.empty());
+            // the network failed (the library wraps the IOException); WeCom's duplicate check covers a send that went
+            // through unanswered
+            return new DeliveryResult.Retry(api + ": " + causeName(e), Optional.empty(), unanswered(e.getCause()));
         }
+    }
+
+    private static String causeName(Throwable e) {
+        return (e.getCause() != null ? e.getCause() : e).getClass().getSimpleName();
+    }
+
+    /** A request that may have reached WeCom without our hearing back: anything but a refused connection. */
+    static boolean unanswered(Throwable cause) {
+        return !(cause instanceof java.net.ConnectException
+                || cause instanceof java.net.http.HttpConnectTimeoutException
+                // Apache HttpClient's (weixin-java-cp): never connected either
+                || (cause != null && cause.getClass().getSimpleName().equals("ConnectTimeoutException")));
     }
 
     /**
@@ -141,7 +166,8 @@ public final class WeComSender implements OutboxSender {
         } catch (WxErrorException e) {
             return classify(e.getError().getErrorCode(), "update_template_card");
         } catch (WxRuntimeException e) {
-            return new DeliveryResult.Retry("update_template_card: " + e.getMessage(), Optional.empty());
+            return new DeliveryResult.Retry(
+                    "update_template_card: " + causeName(e), Optional.empty(), unanswered(e.getCause()));
         }
     }
 
@@ -187,7 +213,7 @@ public final class WeComSender implements OutboxSender {
         body.put("msgtype", "markdown");
         body.putObject("markdown").put("content", cut(m.body(), MAX_MARKDOWN_BYTES));
         HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(Duration.ofSeconds(5))
+                .timeout(responseTimeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                 .build();
@@ -207,9 +233,18 @@ public final class WeComSender implements OutboxSender {
                 return new DeliveryResult.Failed("response_url answered 200 without JSON");
             }
             int code = answer == null ? 0 : answer.path("errcode").asInt(0);
-            return code == 0 ? new DeliveryResult.Sent("") : classify(code, "response_url");
+            if (code == 0) {
+                return new DeliveryResult.Sent("");
+            }
+            if (RETRYABLE.contains(code)) {
+                return classify(code, "response_url");
+            }
+            // the url is usable once (WECOM.md §3.5): a refusal after an unanswered attempt is most likely that one
+            return new DeliveryResult.UsedUp("response_url errcode " + code);
         } catch (IOException e) {
-            return new DeliveryResult.Retry("response_url: " + e.getClass().getSimpleName(), Optional.empty());
+            // a timeout or a lost connection may come after WeCom took the reply; a refused connection never does
+            return new DeliveryResult.Retry(
+                    "response_url: " + e.getClass().getSimpleName(), Optional.empty(), unanswered(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new DeliveryResult.Retry("interrupted", Optional.empty());

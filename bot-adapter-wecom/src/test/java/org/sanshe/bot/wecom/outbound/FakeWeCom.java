@@ -20,7 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeWeCom implements AutoCloseable {
     record Request(String method, String path, String query, String body) {}
 
-    record Reply(int status, String body) {}
+    record Reply(int status, String body, long delayMillis) {
+        Reply(int status, String body) {
+            this(status, body, 0);
+        }
+    }
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -44,6 +48,13 @@ final class FakeWeCom implements AutoCloseable {
     /** The next request to this path (gettoken included) gets this reply, in the order enqueued. */
     FakeWeCom then(String path, int status, String body) {
         scripted.computeIfAbsent(path, p -> new ArrayDeque<>()).add(new Reply(status, body));
+        return this;
+    }
+
+    /** The next request to this path is taken (recorded) and answered ok only after {@code millis}. */
+    FakeWeCom thenLate(String path, long millis) {
+        scripted.computeIfAbsent(path, p -> new ArrayDeque<>())
+                .add(new Reply(200, "{\"errcode\":0,\"errmsg\":\"ok\"}", millis));
         return this;
     }
 
@@ -83,6 +94,13 @@ final class FakeWeCom implements AutoCloseable {
                             + "\",\"expires_in\":7200}");
         } else {
             reply = new Reply(200, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"MSGID-OK\"}");
+        }
+        if (reply.delayMillis() > 0) {
+            try {
+                Thread.sleep(reply.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

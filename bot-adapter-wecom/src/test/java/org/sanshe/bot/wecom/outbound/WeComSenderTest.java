@@ -60,7 +60,8 @@ class WeComSenderTest {
                 URI.create(base),
                 http,
                 new org.sanshe.bot.wecom.customer.CustomerGroupLookup(
-                        service, () -> noInbox, java.time.Clock.systemUTC()));
+                        service, () -> noInbox, java.time.Clock.systemUTC()),
+                Duration.ofMillis(300));
     }
 
     private static OutboxMessage appText(String to, String body) {
@@ -262,13 +263,39 @@ class WeComSenderTest {
     }
 
     @Test
-    void failsWhenTheResponseUrlIsRefused() {
+    void saysTheResponseUrlIsUsedUpWhenItIsRefused() {
         wecom.thenErrcode(RESPONSE, 600039);
 
         DeliveryResult result = sender.send(aibotResponse("x"));
 
-        assertThat(result).isInstanceOf(DeliveryResult.Failed.class);
-        assertThat(((DeliveryResult.Failed) result).reason()).contains("600039");
+        assertThat(result).isInstanceOf(DeliveryResult.UsedUp.class);
+        assertThat(((DeliveryResult.UsedUp) result).reason()).contains("600039");
+    }
+
+    @Test
+    void retriesAResponseUrlThatTookTheReplyButNeverAnsweredSayingSo() {
+        wecom.thenLate(RESPONSE, 1500);
+
+        DeliveryResult result = sender.send(aibotResponse("x"));
+
+        assertThat(result).isInstanceOf(DeliveryResult.Retry.class);
+        assertThat(((DeliveryResult.Retry) result).unanswered())
+                .as("the reply may have been shown")
+                .isTrue();
+        assertThat(wecom.requests(RESPONSE)).hasSize(1);
+    }
+
+    @Test
+    void aResponseUrlThatCannotBeReachedIsNotUnanswered() throws Exception {
+        var down = new FakeWeCom();
+        String base = down.base();
+        down.close();
+
+        DeliveryResult result = senderFor(base)
+                .send(new OutboxMessage(DeliveryPlanner.AIBOT_RESPONSE, base + RESPONSE + "?response_code=x", "x"));
+
+        assertThat(result).isInstanceOf(DeliveryResult.Retry.class);
+        assertThat(((DeliveryResult.Retry) result).unanswered()).isFalse();
     }
 
     @Test

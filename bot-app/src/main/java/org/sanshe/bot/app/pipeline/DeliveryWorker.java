@@ -30,6 +30,8 @@ import org.springframework.context.SmartLifecycle;
 public final class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** The platform id of a message taken as delivered by an earlier attempt that got no answer. */
+    static final String USED_BY_UNANSWERED_ATTEMPT = "used-by-unanswered-attempt";
 
     private final OutboxStore outbox;
     private final OutboxSender sender;
@@ -158,9 +160,14 @@ public final class DeliveryWorker implements SmartLifecycle {
                 }
                 count(m, "sent");
             } else if (result instanceof DeliveryResult.Retry retry) {
-                retryOrFail(m, retry.reason(), retry.notBefore().orElse(Duration.ZERO));
+                retryOrFail(
+                        m,
+                        retry.unanswered() ? ClaimedMessage.UNANSWERED + retry.reason() : retry.reason(),
+                        retry.notBefore().orElse(Duration.ZERO));
             } else if (result instanceof DeliveryResult.Failed failed) {
                 fail(m, failed.reason());
+            } else if (result instanceof DeliveryResult.UsedUp usedUp) {
+                usedUp(m, usedUp.reason());
             }
         } catch (RuntimeException e) {
             retryOrFail(m, e.getClass().getSimpleName(), Duration.ZERO);
@@ -201,6 +208,28 @@ public final class DeliveryWorker implements SmartLifecycle {
                 m.inboxId(),
                 m.attempt(),
                 next,
+                reason);
+    }
+
+    /**
+     * A one-use target (an AI-bot response_url) refused the message. After an unanswered attempt (a timeout, a lost
+     * connection, a holder that stopped before recording the end) that attempt most likely used it: the reply was
+     * shown then, and sending it again is neither possible nor needed — recorded as sent, with that said in its
+     * platform id and counted apart ({@code bot.delivery{outcome=sent-unanswered}}). Otherwise it failed.
+     */
+    private void usedUp(ClaimedMessage m, String reason) {
+        if (!m.previousAttemptUnanswered()) {
+            fail(m, reason);
+            return;
+        }
+        outbox.markSent(m, USED_BY_UNANSWERED_ATTEMPT);
+        count(m, "sent-unanswered");
+        log.info(
+                "outbox {} (inbox {}, {}) attempt {}: {} after an unanswered attempt; taken as delivered by it",
+                m.id(),
+                m.inboxId(),
+                m.message().kind(),
+                m.attempt(),
                 reason);
     }
 

@@ -32,7 +32,12 @@ public interface OutboxMapper {
             + " ORDER BY lease_until LIMIT #{limit})")
     List<Long> dueIds(@Param("now") long now, @Param("limit") int limit);
 
-    @Update("<script>UPDATE outbox SET status = 'SENDING', claim_token = #{token}, lease_until = #{until},"
+    /**
+     * A row whose lease ran out is marked "unanswered: lease ran out": its holder stopped (a crash) after sending or
+     * before, nobody knows. last_error is assigned first: MySQL evaluates SET left to right with the new values.
+     */
+    @Update("<script>UPDATE outbox SET last_error = CASE WHEN status = 'SENDING' THEN 'unanswered: lease ran out'"
+            + " ELSE last_error END, status = 'SENDING', claim_token = #{token}, lease_until = #{until},"
             + " attempts = attempts + 1 WHERE id IN <foreach item='id' collection='ids' open='(' separator=','"
             + " close=')'>#{id}</foreach> AND ((status = 'PENDING' AND next_attempt_at &lt;= #{now})"
             + " OR (status = 'SENDING' AND lease_until &lt; #{now}))</script>")
@@ -42,7 +47,8 @@ public interface OutboxMapper {
             @Param("now") long now,
             @Param("until") long until);
 
-    @Select("SELECT id, inbox_id, kind, target, body, attempts, claim_token FROM outbox WHERE claim_token = #{token}"
+    @Select("SELECT id, inbox_id, kind, target, body, attempts, claim_token, last_error FROM outbox WHERE claim_token ="
+            + " #{token}"
             + " AND status = 'SENDING' ORDER BY id")
     List<OutboxRow> claimed(@Param("token") String token);
 

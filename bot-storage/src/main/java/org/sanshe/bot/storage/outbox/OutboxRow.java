@@ -9,6 +9,15 @@ public class OutboxRow {
     private String body;
     private int attempts;
     private String claimToken;
+    private String lastError;
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public void setLastError(String lastError) {
+        this.lastError = lastError;
+    }
 
     public long getId() {
         return id;

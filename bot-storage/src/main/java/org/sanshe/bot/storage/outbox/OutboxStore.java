@@ -37,7 +37,8 @@ public final class OutboxStore {
                         r.getInboxId(),
                         token,
                         r.getAttempts(),
-                        new OutboxMessage(r.getKind(), cipher.decrypt(r.getTarget()), cipher.decrypt(r.getBody()))))
+                        new OutboxMessage(r.getKind(), cipher.decrypt(r.getTarget()), cipher.decrypt(r.getBody())),
+                        r.getLastError() == null || r.getLastError().isEmpty() ? null : r.getLastError()))
                 .toList();
     }
 

@@ -320,6 +320,29 @@ abstract class StorageContract {
     }
 
     @Test
+    void aClaimSaysWhetherThePreviousAttemptMayHaveReachedThePlatformUnanswered() {
+        outboxRows(3);
+        List<ClaimedMessage> first = outbox.claimDue(10, Duration.ofSeconds(60));
+        assertThat(first).allSatisfy(m -> {
+            assertThat(m.previousError()).isNull();
+            assertThat(m.previousAttemptUnanswered()).isFalse();
+        });
+        outbox.retryAt(first.get(0), clock.instant(), "message/send errcode -1");
+        outbox.retryAt(first.get(1), clock.instant(), ClaimedMessage.UNANSWERED + "response_url: HttpTimeoutException");
+        // the third one's holder stops without a word: its lease runs out
+        clock.advance(Duration.ofSeconds(61));
+        var second = outbox.claimDue(10, Duration.ofSeconds(60)).stream()
+                .collect(java.util.stream.Collectors.toMap(ClaimedMessage::id, m -> m));
+        assertThat(second).hasSize(3);
+        assertThat(second.get(first.get(0).id()).previousError()).isEqualTo("message/send errcode -1");
+        assertThat(second.get(first.get(0).id()).previousAttemptUnanswered()).isFalse();
+        assertThat(second.get(first.get(1).id()).previousAttemptUnanswered()).isTrue();
+        assertThat(second.get(first.get(2).id()).previousError()).isEqualTo("unanswered: lease ran out");
+        assertThat(second.get(first.get(2).id()).previousAttemptUnanswered()).isTrue();
+        assertThat(second.values()).allSatisfy(m -> assertThat(m.attempt()).isEqualTo(2));
+    }
+
+    @Test
     void aRetryWaitsForItsTimeAndAFailureIsKept() {
         outboxRows(2);
         List<ClaimedMessage> claimed = outbox.claimDue(10, Duration.ofSeconds(60));
