@@ -19,6 +19,7 @@ import org.sanshe.bot.wecom.callback.CallbackRoutes;
 import org.sanshe.bot.wecom.callback.Envelopes;
 import org.sanshe.bot.wecom.customer.CustomerGroupLookup;
 import org.sanshe.bot.wecom.outbound.DeliveryPlanner;
+import org.sanshe.bot.wecom.outbound.OneAttemptWxCpService;
 import org.sanshe.bot.wecom.outbound.WeComSender;
 import org.sanshe.bot.wecom.translate.AiBotTranslator;
 import org.sanshe.bot.wecom.translate.AppTranslator;
@@ -115,11 +116,9 @@ public class WeComConfiguration {
 
     @Bean
     WxCpService wxCpService(WxCpConfigStorage storage) {
-        WxCpServiceImpl service = new WxCpServiceImpl();
+        // one request per call: every retry is the outbox's (backoff, attempt count, record), none inside the library
+        WxCpServiceImpl service = new OneAttemptWxCpService();
         service.setWxCpConfigStorage(storage);
-        // one quick retry on -1 inside the library; the outbox owns every longer backoff
-        service.setMaxRetryTimes(1);
-        service.setRetrySleepMillis(200);
         return service;
     }
 

@@ -43,10 +43,8 @@ class WeComSenderTest {
         config.setCorpSecret("app-secret");
         config.setAgentId(1000002);
         config.setBaseApiUrl(base);
-        WxCpServiceImpl service = new WxCpServiceImpl();
+        WxCpServiceImpl service = new OneAttemptWxCpService();
         service.setWxCpConfigStorage(config);
-        service.setMaxRetryTimes(1);
-        service.setRetrySleepMillis(10);
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -130,23 +128,16 @@ class WeComSenderTest {
     }
 
     @Test
-    void retriesLaterWhenSystemBusyOutlastsTheLibrarysOwnRetry() {
-        wecom.thenErrcode(SEND, -1).thenErrcode(SEND, -1);
-
-        DeliveryResult result = sender.send(appText("zhangsan", "x"));
-
-        assertThat(result).isInstanceOf(DeliveryResult.Retry.class);
-        assertThat(wecom.requests(SEND))
-                .as("one call plus the library's one retry")
-                .hasSize(2);
-    }
-
-    @Test
-    void succeedsWhenTheLibrarysRetryAfterSystemBusyGoesThrough() throws Exception {
+    void leavesTheRetryAfterSystemBusyToTheOutboxOneRequestPerAttempt() throws Exception {
         wecom.thenErrcode(SEND, -1).then(SEND, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"MSG-2\"}");
 
+        DeliveryResult first = sender.send(appText("zhangsan", "x"));
+
+        assertThat(first).isInstanceOf(DeliveryResult.Retry.class);
+        assertThat(((DeliveryResult.Retry) first).reason()).contains("errcode -1");
+        assertThat(wecom.requests(SEND)).as("no retry inside weixin-java-cp").hasSize(1);
+
         assertThat(sender.send(appText("zhangsan", "x"))).isEqualTo(new DeliveryResult.Sent("MSG-2"));
-        assertThat(wecom.requests(SEND)).hasSize(2);
         assertThat(json(wecom.requests(SEND).get(1).body())
                         .path("enable_duplicate_check")
                         .asInt())
