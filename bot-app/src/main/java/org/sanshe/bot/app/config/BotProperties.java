@@ -209,6 +209,6 @@ public record BotProperties(
             @DefaultValue("5") @Min(1) int maxDecideAttempts,
             @DefaultValue("32") @Min(1) int deliveryThreads,
             @DefaultValue("PT60S") Duration deliveryLease,
-            @DefaultValue("8") @Min(1) int maxDeliveryAttempts,
+            @DefaultValue("24") @Min(1) int maxDeliveryAttempts,
             @DefaultValue("25") @Min(1) int appMessagesPerMinute) {}
 }

@@ -246,9 +246,30 @@ public final class DeliveryWorker implements SmartLifecycle {
 
     /** 1 s, 2 s, 4 s … capped at 5 minutes, with ±50% jitter so that retries after an outage do not arrive together. */
     static Duration backoff(int attempt) {
-        long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(20, Math.max(0, attempt - 1)));
+        long base = baseBackoffMillis(attempt);
         long jitter = (long) (base * (ThreadLocalRandom.current().nextDouble() - 0.5));
         return Duration.ofMillis(Math.max(200, base + jitter));
+    }
+
+    private static long baseBackoffMillis(int attempt) {
+        return Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(20, Math.max(0, attempt - 1)));
+    }
+
+    /** The shortest wait {@link #backoff} gives after {@code attempt} (its jitter at the low end). */
+    static Duration shortestBackoff(int attempt) {
+        return Duration.ofMillis(Math.max(200, baseBackoffMillis(attempt) / 2));
+    }
+
+    /**
+     * The shortest time from the first to the last of {@code maxAttempts} attempts: how long WeCom may be unavailable
+     * at least before a message is given up as FAILED.
+     */
+    static Duration shortestRetrySpan(int maxAttempts) {
+        Duration span = Duration.ZERO;
+        for (int attempt = 1; attempt < maxAttempts; attempt++) {
+            span = span.plus(shortestBackoff(attempt));
+        }
+        return span;
     }
 
     private void count(ClaimedMessage m, String outcome) {
