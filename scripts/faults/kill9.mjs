@@ -131,9 +131,8 @@ try {
   // ------------------------------------------------------------ settling
   const s = await settle(c, { items, timeoutMs: SETTLE_MS, lingerMs: 2 * ACK_TIMEOUT_MS });
   note(`settled ${((s.settledAt - sendStart) / 1000).toFixed(1)} s after the first send`);
-  // the rows the killed instance had claimed: taken again when their delivery lease ran out (a second claim without an
-  // error recorded in between; nothing else fails in this run)
-  const taken = c.rows("SELECT id, status, attempts, sent_at FROM outbox WHERE attempts > 1 AND (last_error IS NULL OR last_error = '')");
+  // the rows the killed instance had claimed: claimed again when their delivery lease ran out (the claim marks them)
+  const taken = c.rows("SELECT id, status, attempts, sent_at FROM outbox WHERE last_error = 'unanswered: lease ran out'");
   if (taken.length) {
     const sentAts = taken.map((r) => Number(r[3] || 0));
     const allSent = taken.every((r) => r[1] === 'SENT');
