@@ -534,7 +534,7 @@ export function makeReport(name, { mdOut = null } = {}) {
   return r;
 }
 
-const mdCell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const mdCell = (s) => String(s).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
 
 function gitCommit() {
   try {
