@@ -72,12 +72,12 @@ class ProductionEndToEndIT extends EndToEndContract {
     }
 
     @Test
-    void keepsTheAccessTokenAndTheSeenEventsInRedisForEveryInstance() throws Exception {
+    void keepsTheAccessTokenInRedisForEveryInstance() throws Exception {
         answersAPrivateAppMessageThroughTheRealClientsMessageSend();
         Iterable<String> tokenKeys =
                 redisson.getKeys().getKeysByPattern("sanshe:wecom*" + WeComCallbacks.CORP_ID + "*");
         assertThat(tokenKeys).isNotEmpty();
-        Iterable<String> seen = redisson.getKeys().getKeysByPattern("sanshe:seen:app:msg:*");
-        assertThat(seen).isNotEmpty();
+        // idempotency keys stay in process (the inbox's unique key is the guarantee across instances): Redis is not
+        // on the acknowledgement path, see StorageConfiguration
     }
 }
