@@ -16,12 +16,13 @@
 // 聚焦服务群 whose chain is: the social worker, then admin01 (ack-timeout 2 s, 2 rounds, coalescing off); nobody takes
 // any, so each runs its whole chain: 2 cards to the social worker, 2 to admin01, 4 ack timers, one 无人接手 text.
 //
-// Output: "ok - …" / "not ok - …" per check, "# …" figures, and the last line "N passed, M failed"; exit code 1 on a
-// failure. Not in scripts/test.sh (it takes about 75 seconds); for scripts/prove.sh (not written yet). The cluster, the
+// Output: "ok - …" / "not ok - …" per check, "# …" figures, "N passed, M failed" and the last line
+// "RESULT instances: PASS|FAIL (…)"; exit code 1 on a failure; --md-out FILE writes the checks and figures as a Markdown
+// fragment. Not in scripts/test.sh (it takes about 75 seconds); scripts/prove.sh runs it (section instances). The cluster, the
 // traffic and the checks live in cluster.mjs, shared with the fault scripts under scripts/faults/.
 
 import {
-  startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks, DEFAULT_JAR,
+    startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks, makeReport, DEFAULT_JAR,
 } from './cluster.mjs';
 import { randomHex } from './harness.mjs';
 
@@ -36,7 +37,8 @@ const SETTLE_MS = 120_000; // replies, chains and deliveries after the last send
 
 function parseArgs(argv) {
   const o = {
-    jar: DEFAULT_JAR, messages: 1500, crises: 60, dupRate: 0.3, chats: 32, inFlight: 8, keepLogs: false, keepDb: false,
+        jar: DEFAULT_JAR, messages: 1500, crises: 60, dupRate: 0.3, chats: 32, inFlight: 8, keepLogs: false, keepDb: false,
+    mdOut: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -48,9 +50,10 @@ function parseArgs(argv) {
     else if (a === '--chats') o.chats = Math.max(1, num());
     else if (a === '--in-flight') o.inFlight = Math.max(1, num());
     else if (a === '--keep-logs') o.keepLogs = true;
-    else if (a === '--keep-db') o.keepDb = true;
+        else if (a === '--keep-db') o.keepDb = true;
+    else if (a === '--md-out') o.mdOut = argv[++i];
     else if (a === '-h' || a === '--help') {
-      console.log('usage: instances.mjs [--jar PATH] [--messages N] [--crises N] [--dup-rate F] [--chats N] [--in-flight N] [--keep-logs] [--keep-db]');
+      console.log('usage: instances.mjs [--jar PATH] [--messages N] [--crises N] [--dup-rate F] [--chats N] [--in-flight N] [--keep-logs] [--keep-db] [--md-out FILE]');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -61,13 +64,9 @@ function parseArgs(argv) {
 
 const opts = parseArgs(process.argv.slice(2));
 const runId = randomHex(3);
-const t0 = Date.now();
-const note = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
-const results = [];
-const check = (name, ok, reason = '') => {
-  results.push({ name, ok });
-  console.log(ok ? `ok - ${name}` : `not ok - ${name}: ${reason}`);
-};
+const report = makeReport('instances', { mdOut: opts.mdOut });
+const { note, check, figure } = report;
+const results = report.checks;
 let cluster = null;
 
 try {
@@ -135,7 +134,7 @@ try {
   const decided = await Promise.all(apps.map((_, i) => cluster.metric(i, 'bot.dispatch.events', 'outcome:decided')));
   const delivered = await Promise.all(apps.map((_, i) => cluster.metric(i, 'bot.delivery', 'outcome:sent')));
   const leases = cluster.rows(`SELECT owner, COUNT(*) FROM dispatch_lease WHERE owner IS NOT NULL AND lease_until >= ${Date.now()} GROUP BY owner ORDER BY owner`);
-  note(`events decided per instance: ${decided.join(' / ')}; messages delivered per instance: ${delivered.join(' / ')}; partitions held: ${leases.map((r) => r[1]).join(' / ')} (${leases.length} owners)`);
+    figure('per instance', `events decided ${decided.join(' / ')}; messages delivered ${delivered.join(' / ')}; partitions held ${leases.map((r) => r[1]).join(' / ')} (${leases.length} owners)`);
   check('all three instances did work: each decided events and delivered messages, and the partitions are spread over three owners',
     decided.every((n) => n > 0) && delivered.every((n) => n > 0) && leases.length === INSTANCES,
     `decided ${decided.join('/')}, delivered ${delivered.join('/')}, ${leases.length} lease owners`);
@@ -144,10 +143,10 @@ try {
     decidedTotal === f.inboxRows, `decided ${decidedTotal}, inbox rows ${f.inboxRows}`);
 
   // figures
-  console.log(`# messages: ${items.length} (${helps.length} /帮助 in ${opts.chats} groups, ${crises.length} crises), callbacks sent: ${sent}, second deliveries: ${dupCount} (${(100 * dupCount / items.length).toFixed(0)}%), in flight: ${opts.inFlight}`);
-  console.log(`# sending: ${(sendMs / 1000).toFixed(1)} s (${(sent / (sendMs / 1000)).toFixed(0)} callbacks/s); all replies ${((repliesAt - sendStart) / 1000).toFixed(1)} s after the first send; settled after ${(settledMs / 1000).toFixed(1)} s`);
-  console.log(`# replies: ${cluster.fake.records.aibot.length} response_url POSTs (${cluster.fake.records.duplicates.length} duplicates); escalations: ${f.escalations}; cards: ${f.cards}; 无人接手 texts: ${f.flagged}`);
-  console.log(`# timers fired: ${f.fired} (${f.timerKinds.map((r) => r.join(' ')).join('; ')}); inbox: ${f.inboxByStatus.map((r) => r.join(' ')).join(', ')}; outbox: ${f.outboxByStatus.map((r) => r.join(' ')).join('; ')}`);
+    figure('messages', `${items.length} (${helps.length} /帮助 in ${opts.chats} groups, ${crises.length} crises), callbacks sent: ${sent}, second deliveries: ${dupCount} (${(100 * dupCount / items.length).toFixed(0)}%), in flight: ${opts.inFlight}`);
+  figure('sending', `${(sendMs / 1000).toFixed(1)} s (${(sent / (sendMs / 1000)).toFixed(0)} callbacks/s); all replies ${((repliesAt - sendStart) / 1000).toFixed(1)} s after the first send; settled after ${(settledMs / 1000).toFixed(1)} s`);
+  figure('replies', `${cluster.fake.records.aibot.length} response_url POSTs (${cluster.fake.records.duplicates.length} duplicates); escalations: ${f.escalations}; cards: ${f.cards}; 无人接手 texts: ${f.flagged}`);
+    figure('timers fired', `${f.fired} (${f.timerKinds.map((r) => r.join(' ')).join('; ')}); inbox: ${f.inboxByStatus.map((r) => r.join(' ')).join(', ')}; outbox: ${f.outboxByStatus.map((r) => r.join(' ')).join('; ')}`);
 } catch (e) {
   if (e.message !== 'instances not healthy') check('harness', false, e.stack || String(e));
 }
@@ -162,4 +161,4 @@ if (cluster) await cluster.cleanup({ keepDb: opts.keepDb, keepLogs: opts.keepLog
 note('done');
 const failed = results.filter((r) => !r.ok).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+report.finish();
