@@ -12,6 +12,7 @@ import me.chanjar.weixin.cp.config.impl.WxCpRedissonConfigImpl;
 import org.redisson.api.RedissonClient;
 import org.sanshe.bot.core.pipeline.IdempotencyStore;
 import org.sanshe.bot.core.pipeline.Inbox;
+import org.sanshe.bot.core.pipeline.Spool;
 import org.sanshe.bot.core.text.Texts;
 import org.sanshe.bot.wecom.callback.CallbackCipher;
 import org.sanshe.bot.wecom.callback.CallbackEndpoint;
@@ -65,10 +66,13 @@ public class WeComConfiguration {
             AppTranslator appTranslator,
             AiBotTranslator aiBotTranslator,
             Inbox inbox,
+            ObjectProvider<Spool> spoolProvider,
             IdempotencyStore idempotency,
             Clock clock,
             Scheduler ingestScheduler,
             MeterRegistry meters) {
+        // no spool bean (a context without the pipeline): an unavailable inbox is answered 503, as WeCom then retries
+        Spool spool = spoolProvider.getIfAvailable(() -> Spool.NONE);
         var app = new CallbackEndpoint(
                 "app",
                 new CallbackCipher(p.token(), p.aesKey(), p.corpId()),
@@ -76,6 +80,7 @@ public class WeComConfiguration {
                 appTranslator::ingest,
                 Envelopes::appReply,
                 inbox,
+                spool,
                 idempotency,
                 clock,
                 p.maxClockSkew(),
@@ -89,6 +94,7 @@ public class WeComConfiguration {
                 aiBotTranslator::ingest,
                 Envelopes::aibotReply,
                 inbox,
+                spool,
                 idempotency,
                 clock,
                 p.maxClockSkew(),
