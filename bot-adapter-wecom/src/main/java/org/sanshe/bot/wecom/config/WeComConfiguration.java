@@ -8,7 +8,6 @@ import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
 import me.chanjar.weixin.cp.config.WxCpConfigStorage;
 import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
-import me.chanjar.weixin.cp.config.impl.WxCpRedissonConfigImpl;
 import org.redisson.api.RedissonClient;
 import org.sanshe.bot.core.pipeline.IdempotencyStore;
 import org.sanshe.bot.core.pipeline.Inbox;
@@ -105,11 +104,12 @@ public class WeComConfiguration {
     }
 
     @Bean
-    WxCpConfigStorage wxCpConfigStorage(WeComProperties p, ObjectProvider<RedissonClient> redisson) {
+    WxCpConfigStorage wxCpConfigStorage(WeComProperties p, ObjectProvider<RedissonClient> redisson, Clock clock) {
         RedissonClient client = redisson.getIfAvailable();
-        // Redis keeps one access token for all instances in production; in-process otherwise
+        // Redis keeps one access token for all instances in production (with a copy in each, for when Redis is away);
+        // in-process otherwise
         WxCpDefaultConfigImpl config =
-                client != null ? new WxCpRedissonConfigImpl(client, "sanshe:wecom") : new WxCpDefaultConfigImpl();
+                client != null ? new FallbackTokenConfig(client, "sanshe:wecom", clock) : new WxCpDefaultConfigImpl();
         config.setCorpId(p.corpId()); // before setAgentId: the Redis keys are built there
         config.setCorpSecret(p.secret());
         config.setAgentId(p.agentId());
