@@ -90,8 +90,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    TimerLoop timerLoop(TimerStore timers, Inbox inbox, Clock clock, BotProperties p) {
-        return new TimerLoop(timers, inbox, clock, p.escalation().timerPoll());
+    TimerLoop timerLoop(TimerStore timers, Inbox inbox, Clock clock, BotProperties p, Spool spool) {
+        return new TimerLoop(timers, inbox, clock, p.escalation().timerPoll(), spool::diverting);
     }
 
     /**
