@@ -16,10 +16,10 @@
 //   node scripts/faults/db-down.mjs [--jar PATH] [--instances 1] [--rate 12] [--before 15] [--outage 60] [--after 15]
 //        [--crises 30] [--kill-service] [--md-out FILE] [--keep-logs]
 //
-// --kill-service: the variant in which instance 1 is killed (SIGKILL) in the middle of the outage, with callbacks in
-// its spool, and started again (same port, same spool directory) after MariaDB is back: what it had spooled must be
-// replayed. With one instance, deliveries meant for it while it is down wait and are sent when it is back (as WeCom's
-// retries would be; a load balancer with more instances would send them elsewhere).
+// --kill-service: the variant with two instances (unless --instances says otherwise) in which instance 1 is killed
+// (SIGKILL) in the middle of the outage, with callbacks in its spool, and started again (same port, same spool
+// directory) after MariaDB is back: what it had spooled must be replayed at its start. While it is down, deliveries
+// meant for it go to the other instance, as behind a load balancer (an attempt cut off by the kill is re-delivered).
 //
 // Needs: the jar (mvn -B -ntp install -pl bot-app -am -DskipTests), mariadbd, mariadb-install-db, redis-server, mysql,
 // redis-cli, Node 20. Takes about 3 minutes (start ~30 s, 90 s of traffic, settling, checks). Figures are noisy on a
@@ -41,6 +41,7 @@ const opts = parseOptions(process.argv.slice(2), {
   jar: 'string', instances: 'number', rate: 'number', before: 'number', outage: 'number', after: 'number',
   crises: 'number', killService: 'flag', mdOut: 'string', keepLogs: 'flag',
 }, { jar: DEFAULT_JAR, instances: 1, rate: 12, before: 15, outage: 60, after: 15, crises: 30, killService: false, mdOut: null, keepLogs: false }, USAGE);
+if (opts.killService && !process.argv.includes('--instances')) opts.instances = 2;
 const NAME = opts.killService ? 'db-down-kill-service' : 'db-down';
 const ACK_TIMEOUT_MS = 2_000;
 const ROUNDS = 2;
@@ -124,15 +125,12 @@ try {
   const queue = makeQueue(items, { dupRate: 0.1, instances: opts.instances });
   const victim = 0; // --kill-service: instance 1
   let victimDown = false;
-  const route = (d) => {
-    if (!opts.killService || !victimDown || d.to !== victim) return d.to;
-    return opts.instances > 1 ? (d.to + 1) % opts.instances : d.to; // one instance: tried (refused), re-delivered later
-  };
+  const route = (d) => (opts.killService && victimDown && d.to === victim && opts.instances > 1 ? (d.to + 1) % opts.instances : d.to);
   const control = {};
   const traffic = sendTraffic(c, queue, {
     inFlight: 8, ratePerSec: opts.rate, budgetMs: (seconds + 60) * 1000, timeoutMs: 15_000, route, control,
     redeliveries: 3,
-    onFailure: (d, entry) => (opts.killService && victimDown && opts.instances === 1 ? -1 : route({ ...d, to: entry.to })),
+    onFailure: (d, entry) => route({ ...d, to: entry.to }),
   });
   const sendStart = Date.now();
   const logMarks = [];
@@ -141,11 +139,17 @@ try {
   const killAt = await db.kill();
   note('MariaDB killed (SIGKILL)');
   let serviceKilledAt = null;
+  let victimReplayed = 0;
   if (opts.killService) {
     await sleep((opts.outage * 1000) / 2);
     serviceKilledAt = await c.kill(victim);
     victimDown = true;
+    const dir = path.join(spoolRoot, `instance${victim + 1}`);
+    const left = fs.readdirSync(dir).filter((n) => n.endsWith('.seg'));
+    const bytes = left.reduce((t, n) => t + sizeOf(path.join(dir, n)), 0);
     note(`instance ${victim + 1} killed (SIGKILL) with the database still down`);
+    figure(`left in instance ${victim + 1}'s spool when it was killed`, `${left.length} segment file(s), ${bytes} bytes`);
+    check(`instance ${victim + 1} had callbacks in its spool when it was killed`, bytes > 0, 'its spool directory holds no segment');
     await sleep(killAt + opts.outage * 1000 - Date.now());
   } else {
     await sleep(opts.outage * 1000);
@@ -192,6 +196,12 @@ try {
   figure('callbacks spooled / replayed per instance (this start of each)', `${spooled.join(' / ')} spooled; ${replayed.join(' / ')} replayed`);
   check('callbacks were spooled during the outage and replayed after it', spooled.reduce((a, b) => a + b, 0) > 0 && replayed.reduce((a, b) => a + b, 0) > 0,
     `spooled ${spooled.join('/')}, replayed ${replayed.join('/')}`);
+  if (opts.killService) {
+    // the database was back before it started: everything this start replayed is what the killed process had spooled
+    victimReplayed = await counter(c.instances[victim].baseUrl, 'bot.spool.replayed');
+    figure(`replayed by instance ${victim + 1} when it started again (what the killed process had spooled)`, victimReplayed);
+    check(`instance ${victim + 1} replayed its spool when it started again`, victimReplayed > 0, `bot.spool.replayed ${victimReplayed} in its new start`);
+  }
   const f = exactlyOnceChecks(c, {
     items, worker, rounds: ROUNDS, levels: LEVELS, settleMs: SETTLE_MS, codePrefix: `rcm_${runId}_`, msgPrefix: `mi${runId}_`, check, note,
   });
@@ -224,8 +234,14 @@ try {
     }
   }
   figure('ordered pairs checked (same chat, first acknowledged before the second was sent)', pairs);
-  check('the order of each chat\'s events was kept through the spool: acknowledged earlier ⇒ stored and decided earlier',
-    pairs > 0 && !inversions.length, `${inversions.length} of ${pairs} pairs inverted: ${inversions.slice(0, 3).join('; ')}`);
+  if (opts.killService) {
+    // not a check here: what the killed instance spooled reaches the inbox only when it starts again, after events
+    // that the other instance acknowledged later and stored at once (docs/RELIABILITY.md, "not covered")
+    figure('chat-order inversions (acknowledged earlier, decided later) — expected while an instance with a spool is dead', `${inversions.length} of ${pairs} pairs`);
+  } else {
+    check('the order of each chat\'s events was kept through the spool: acknowledged earlier ⇒ stored and decided earlier',
+      pairs > 0 && !inversions.length, `${inversions.length} of ${pairs} pairs inverted: ${inversions.slice(0, 3).join('; ')}`);
+  }
 
   // spool empty, nothing left on disk
   const depths = await Promise.all(c.instances.map((i) => gauge(i.baseUrl, 'bot.spool.depth')));
