@@ -227,7 +227,7 @@ try {
       for (let j = i + 1; j < sorted.length; j++) {
         const a = sorted[i];
         const b = sorted[j];
-        if (!(firstOk.get(a.msgid) < firstSent.get(b.msgid))) continue;
+        if (!(firstOk.get(a.msgid) < firstSent.get(b.msgid)) || !ids.has(a.msgid) || !ids.has(b.msgid)) continue;
         pairs++;
         if (!(ids.get(a.msgid) < ids.get(b.msgid))) inversions.push(`${a.msgid} (inbox ${ids.get(a.msgid)}) after ${b.msgid} (inbox ${ids.get(b.msgid)})`);
       }
