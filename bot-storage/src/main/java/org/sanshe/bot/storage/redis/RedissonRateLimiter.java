@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -36,6 +39,7 @@ public final class RedissonRateLimiter implements RateLimiter {
             + "  if n == tonumber(ARGV[i + 1]) then redis.call('PEXPIRE', KEYS[i], ARGV[1]) end "
             + "  out[i] = n "
             + "end return out";
+    private static final long WAIT_MILLIS = 1500;
     private final RedissonClient redisson;
     private final RateLimiter local;
     private final IntSupplier instances;
@@ -97,19 +101,27 @@ public final class RedissonRateLimiter implements RateLimiter {
             args[i + 1] = hits.get(names.get(i));
         }
         try {
+            // bounded: Redisson retries a command for several seconds before it gives up on an unreachable Redis, and
+            // the dispatcher would wait that long for every batch until the outage is detected
             List<Long> totals = redisson.getScript(LongCodec.INSTANCE)
-                    .eval(RScript.Mode.READ_WRITE, COUNT, RScript.ReturnType.MULTI, keys, args);
+                    .<List<Long>>evalAsync(RScript.Mode.READ_WRITE, COUNT, RScript.ReturnType.MULTI, keys, args)
+                    .toCompletableFuture()
+                    .get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
             Map<String, Long> result = new HashMap<>();
             for (int i = 0; i < names.size() && i < totals.size(); i++) {
                 result.put(names.get(i), totals.get(i));
             }
             return result;
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             if (breaker.failed()) {
                 log.warn(
                         "Redis unavailable ({}): rate limits are counted in this instance, at its share of each limit,"
                                 + " until it is back",
-                        e.getClass().getSimpleName());
+                        cause.getClass().getSimpleName());
             }
             return null;
         }

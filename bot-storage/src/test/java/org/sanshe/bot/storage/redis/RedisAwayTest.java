@@ -62,7 +62,7 @@ class RedisAwayTest {
         }
         assertThat(allowed).isEqualTo(8);
         verify(script, times(1))
-                .eval(
+                .evalAsync(
                         any(RScript.Mode.class),
                         anyString(),
                         any(RScript.ReturnType.class),
@@ -81,7 +81,7 @@ class RedisAwayTest {
         probeAnswer.complete(true); // Redis answers: shared again
         limiter.tryAcquire("cmd:u3", 10, Duration.ofMinutes(1));
         verify(script, times(2))
-                .eval(
+                .evalAsync(
                         any(RScript.Mode.class),
                         anyString(),
                         any(RScript.ReturnType.class),
