@@ -28,7 +28,8 @@ public final class MybatisInbox implements Inbox, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MybatisInbox.class);
     private static final int MAX_BATCH = 200;
     private static final int WRITERS = 2;
-    private static final Duration WAIT = Duration.ofSeconds(4); // under WeCom's 5 s: better 503 than a timeout
+    // under WeCom's 5 s with room for the spool: an entry not stored by then is appended to the spool and acknowledged
+    private static final Duration WAIT = Duration.ofMillis(2500);
 
     private record Pending(InboxRow row, CompletableFuture<Boolean> done) {}
 
