@@ -13,8 +13,15 @@
 // decided first), the spool empty at the end (bot.spool.depth 0, no segment files), no thread died and the log was
 // not flooded during the outage.
 //
+// --clicks N (default 5): a second start of the jar on its own database (same private MariaDB and Redis, its own fake
+// WeCom, ack timeout 20 s): N crises whose first card reaches the social worker before the outage, and the social
+// worker's 接手 clicks (app template_card_event, which WeCom sends once and never again) sent 20 s into the outage,
+// after the ack timers fell due. Each click must be acknowledged 200 (spooled), and once the database is back each
+// escalation is 已接手: card updated once with the click's response_code, one 由您接手 text, its timer fired after the
+// click and stopped the chain (no card to admin01, no 无人接手).
+//
 //   node scripts/faults/db-down.mjs [--jar PATH] [--instances 1] [--rate 12] [--before 15] [--outage 60] [--after 15]
-//        [--crises 30] [--kill-service] [--md-out FILE] [--keep-logs]
+//        [--crises 30] [--clicks 5] [--kill-service] [--md-out FILE] [--keep-logs]
 //
 // --kill-service: the variant with two instances (unless --instances says otherwise) in which instance 1 is killed
 // (SIGKILL) in the middle of the outage, with callbacks in its spool, and started again (same port, same spool
@@ -31,16 +38,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkBinaries, startMariaDb, startRedis } from './services.mjs';
 import {
-  DEFAULT_JAR, startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks,
+  ADMIN, DEFAULT_JAR, startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks,
   makeReport, parseOptions, statusTable,
 } from '../wecom-client/cluster.mjs';
-import { request, randomHex, sleep, safeJson, percentile } from '../wecom-client/harness.mjs';
+import { request, randomHex, sleep, safeJson, percentile, replyText } from '../wecom-client/harness.mjs';
+import { talker } from '../wecom-client/suite.mjs';
 
-const USAGE = 'usage: db-down.mjs [--jar PATH] [--instances N] [--rate N] [--before S] [--outage S] [--after S] [--crises N] [--kill-service] [--md-out FILE] [--keep-logs]';
+const USAGE = 'usage: db-down.mjs [--jar PATH] [--instances N] [--rate N] [--before S] [--outage S] [--after S] [--crises N] [--clicks N] [--kill-service] [--md-out FILE] [--keep-logs]';
+const CLICK_ACK_TIMEOUT_S = 20;
 const opts = parseOptions(process.argv.slice(2), {
   jar: 'string', instances: 'number', rate: 'number', before: 'number', outage: 'number', after: 'number',
-  crises: 'number', killService: 'flag', mdOut: 'string', keepLogs: 'flag',
-}, { jar: DEFAULT_JAR, instances: 1, rate: 12, before: 15, outage: 60, after: 15, crises: 30, killService: false, mdOut: null, keepLogs: false }, USAGE);
+  crises: 'number', clicks: 'number', killService: 'flag', mdOut: 'string', keepLogs: 'flag',
+}, { jar: DEFAULT_JAR, instances: 1, rate: 12, before: 15, outage: 60, after: 15, crises: 30, clicks: 5, killService: false, mdOut: null, keepLogs: false }, USAGE);
 if (opts.killService && !process.argv.includes('--instances')) opts.instances = 2;
 const NAME = opts.killService ? 'db-down-kill-service' : 'db-down';
 const ACK_TIMEOUT_MS = 2_000;
@@ -93,6 +102,7 @@ const spoolRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-spools-'));
 let db = null;
 let rd = null;
 let c = null;
+let k = null; // the clicks' own instance and database (--clicks)
 
 try {
   db = await startMariaDb();
@@ -107,7 +117,23 @@ try {
     ],
     perInstance: (i) => ({ args: [`--bot.spool.dir=${path.join(spoolRoot, `instance${i + 1}`)}`] }),
   });
+  if (opts.clicks > 0) {
+    // a second start of the jar on its own database (same private MariaDB and Redis, its own fake WeCom), so that the
+    // acknowledged escalations of the clicks do not mix with the chains the exactly-once checks count
+    k = await startCluster({
+      jar: opts.jar, instances: 1, dbPrefix: 'sanshe_dbclick_', mysql: db.conn, redis: rd.conn, tmpPrefix: 'wecom-dbclick-',
+      appArgs: [
+        `--bot.escalation.ack-timeout=PT${CLICK_ACK_TIMEOUT_S}S`, '--bot.escalation.timer-poll=PT0.3S',
+        '--bot.escalation.coalesce-window=PT0S',
+      ],
+      perInstance: () => ({ args: [`--bot.spool.dir=${path.join(spoolRoot, 'clicks')}`] }),
+    });
+  }
   const health = await c.waitAllHealthy(240_000);
+  if (k) {
+    const hk = await k.waitHealthy(0, 240_000);
+    check('the clicks\' instance starts on its own database on the same private MariaDB and reports health UP', hk.ok, hk.reason);
+  }
   const down = health.map((h, i) => (h.ok ? null : `instance ${i + 1}: ${h.reason}`)).filter(Boolean);
   check(`${opts.instances} instance(s) start in the prod profile on the private MariaDB and Redis and report health UP`, !down.length, down.join('; '));
   if (down.length) throw new Error('instances not healthy');
@@ -116,6 +142,10 @@ try {
   const worker = `sw${runId}`;
   await setupCrisisGroup(c, { runId, chat, groupName: `数据库故障测试群${runId}`, worker });
   check('setup: admin01 binds a 聚焦服务群 and grants a social worker 社工, by command', true);
+  const clickChat = `wrClick${runId}`;
+  const clickWorker = `swk${runId}`;
+  const clickSay = k ? talker({ creds: k.creds, baseUrl: k.instances[0].baseUrl, fake: k.fake, runId }) : null;
+  if (k) await setupCrisisGroup(k, { runId, chat: clickChat, groupName: `接手测试群${runId}`, worker: clickWorker, cacheWaitMs: 0 });
 
   // ------------------------------------------------------------ traffic with the outage in the middle
   const seconds = opts.before + opts.outage + opts.after;
@@ -134,11 +164,36 @@ try {
   });
   const sendStart = Date.now();
   const logMarks = [];
-  await sleep(opts.before * 1000);
+  // --clicks: crises whose first card reaches the social worker before the outage; their ack timers fall due during it
+  const clickCards = [];
+  if (k) {
+    for (let i = 0; i < opts.clicks; i++) await clickSay.postInGroup(clickChat, `rk${runId}_${i}`, `@三社助手 我不想活了`);
+    const got = await k.fake.waitFor(() => (k.fake.cardsTo(clickWorker).length >= opts.clicks ? k.fake.cardsTo(clickWorker) : null), (opts.before - 2) * 1000, 200);
+    clickCards.push(...(got ?? k.fake.cardsTo(clickWorker)));
+    check(`clicks: ${opts.clicks} crises reached the social worker as cards before the outage`, clickCards.length === opts.clicks, `${clickCards.length} cards`);
+  }
+  await sleep(Math.max(0, sendStart + opts.before * 1000 - Date.now()));
   logMarks.push(c.instances.map((i) => sizeOf(i.logFile)));
   const killAt = await db.kill();
   note('MariaDB killed (SIGKILL)');
   let serviceKilledAt = null;
+  const clicks = [];
+  const clicking = (async () => {
+    if (!k) return;
+    await sleep(Math.min(20, opts.outage / 3) * 1000);
+    for (const card of clickCards) {
+      const taskId = String(card.body?.template_card?.task_id ?? '');
+      const responseCode = `RCK${runId}${randomHex(6)}`;
+      const t = Date.now();
+      let error = null;
+      try {
+        await clickSay.click(clickWorker, taskId, 'ack', responseCode);
+      } catch (e) {
+        error = e.message;
+      }
+      clicks.push({ taskId, responseCode, ms: Date.now() - t, error });
+    }
+  })();
   let victimReplayed = 0;
   if (opts.killService) {
     await sleep((opts.outage * 1000) / 2);
@@ -165,6 +220,7 @@ try {
     check(`instance ${victim + 1} starts again on its port and spool directory`, h.ok, h.reason);
   }
   const sent = await traffic;
+  await clicking;
   const sendMs = Date.now() - sendStart;
   note(`sent ${sent.sent} messages (${sent.attempts} deliveries, ${sent.redelivered} re-deliveries after a non-200) in ${(sendMs / 1000).toFixed(1)} s`);
 
@@ -249,6 +305,44 @@ try {
   check('the spool is empty at the end: bot.spool.depth 0 on every instance, no segment file left',
     depths.every((d) => d === 0) && !segs.length, `depth ${depths.join('/')}, segment files: ${segs.join(', ')}`);
 
+  // clicks: pressed while the database was down, spooled, decided before the timers they stop
+  if (k) {
+    const bad = clicks.filter((x) => x.error);
+    figure('接手 clicks sent while MariaDB was down: ack latency', clicks.map((x) => `${x.ms} ms`).join(', '));
+    check(`clicks: all ${clicks.length} 接手 clicks (template-card events, sent once by WeCom) pressed while MariaDB was down were acknowledged 200`,
+      clicks.length === opts.clicks && !bad.length, bad.map((x) => x.error).slice(0, 2).join('; '));
+    const end = Date.now() + 90_000;
+    const done = () => {
+      try {
+        return k.num("SELECT COUNT(*) FROM timer WHERE status = 'PENDING'") === 0
+          && k.num("SELECT COUNT(*) FROM inbox WHERE status = 'NEW'") === 0
+          && k.num("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING','SENDING')") === 0
+          && k.fake.records.cardUpdates.length >= clicks.length;
+      } catch {
+        return false;
+      }
+    };
+    while (Date.now() < end && !done()) await sleep(500);
+    await sleep(2000);
+    const states = k.rows('SELECT state, COUNT(*) FROM escalation GROUP BY state');
+    const acked = k.num("SELECT COUNT(*) FROM escalation WHERE state = 'ACKNOWLEDGED'");
+    const cardsToWorker = k.fake.cardsTo(clickWorker).length;
+    const cardsToAdmin = k.fake.cardsTo(ADMIN).length;
+    const updates = k.fake.records.cardUpdates;
+    const updatedOnce = clicks.filter((x) => updates.filter((u) => u.body?.response_code === x.responseCode).length === 1).length;
+    const told = k.fake.sendsTo(clickWorker).filter((r) => r.body?.msgtype === 'text' && replyText(r.body).includes('由您接手')).length;
+    const unanswered = k.fake.sendsTo(ADMIN).filter((r) => r.body?.msgtype === 'text' && replyText(r.body).includes('无人接手')).length;
+    const timersFired = k.num("SELECT COUNT(*) FROM timer WHERE status = 'FIRED'");
+    const timersPending = k.num("SELECT COUNT(*) FROM timer WHERE status = 'PENDING'");
+    const kReplayed = await counter(k.instances[0].baseUrl, 'bot.spool.replayed');
+    figure('clicks: escalations by state / cards to the social worker / to admin01 / card updates / 由您接手 texts / 无人接手 / ack timers fired',
+      `${states.map((r) => r.join(' ')).join(', ')} / ${cardsToWorker} / ${cardsToAdmin} / ${updates.length} / ${told} / ${unanswered} / ${timersFired}`);
+    check('clicks: every escalation clicked during the outage is 已接手 once it is back: its card updated once with the click\'s response_code, one 由您接手 text, its ack timer fired after the click and stopped nothing else — no card to admin01, no 无人接手',
+      acked === opts.clicks && updatedOnce === clicks.length && !updates.some((u) => u.reused) && told === opts.clicks
+        && cardsToWorker === opts.clicks && cardsToAdmin === 0 && unanswered === 0 && timersFired === opts.clicks && timersPending === 0 && kReplayed > 0,
+      `ACKNOWLEDGED ${acked}/${opts.clicks}, updated once ${updatedOnce}, 由您接手 ${told}, cards to worker ${cardsToWorker}, to admin01 ${cardsToAdmin}, 无人接手 ${unanswered}, timers fired ${timersFired} pending ${timersPending}, replayed ${kReplayed}`);
+  }
+
   // logs: no thread died, no flood during the outage
   const outageLines = c.instances.map((inst, i) => logLines(inst.logFile, logMarks[0][i], logMarks[1][i]));
   const warns = outageLines.map((lines) => lines.filter((l) => / WARN /.test(l)).length);
@@ -273,6 +367,7 @@ if (c && report.failed().length) {
   }
 }
 if (c) await c.cleanup({ keepLogs: opts.keepLogs });
+if (k) await k.cleanup({ keepLogs: opts.keepLogs });
 if (db) await db.destroy({ keep: opts.keepLogs });
 if (rd) await rd.destroy({ keep: opts.keepLogs });
 if (!opts.keepLogs) fs.rmSync(spoolRoot, { recursive: true, force: true });
