@@ -159,7 +159,6 @@ public final class DeliveryWorker implements SmartLifecycle {
     }
 
     void deliver(ClaimedMessage m) {
-        DeliveryResult result;
         try {
             if ((DeliveryPlanner.APP_TEXT.equals(m.message().kind())
                             || DeliveryPlanner.APP_CARD.equals(m.message().kind()))
@@ -169,36 +168,36 @@ public final class DeliveryWorker implements SmartLifecycle {
                 count(m, "postponed");
                 return;
             }
-            result = sender.send(m.message());
-        } catch (RuntimeException e) {
-            // not sent: if even recording the retry fails, the row stays SENDING and comes back after its lease
-            record(() -> retryOrFail(m, e.getClass().getSimpleName(), Duration.ZERO));
-            return;
-        }
-        if (result instanceof DeliveryResult.Sent done) {
-            // sent: from here on it must never be sent again, so a failure to record it is kept and retried
-            if (done.platformId().isEmpty()) {
-                sent.add(m);
-            } else {
-                try {
-                    outbox.markSent(m, done.platformId());
-                } catch (RuntimeException e) {
-                    unrecorded.add(new SentWithId(m, done.platformId()));
-                    recordLog.failed(e);
+            DeliveryResult result = sender.send(m.message());
+            if (result instanceof DeliveryResult.Sent done) {
+                if (done.platformId().isEmpty()) {
+                    sent.add(m);
+                } else {
+                    recordSent(m, done.platformId());
                 }
+                count(m, "sent");
+            } else if (result instanceof DeliveryResult.Retry retry) {
+                retryOrFail(m, retry.reason(), retry.notBefore().orElse(Duration.ZERO));
+            } else if (result instanceof DeliveryResult.Failed failed) {
+                fail(m, failed.reason());
             }
-            count(m, "sent");
-        } else if (result instanceof DeliveryResult.Retry retry) {
-            record(() -> retryOrFail(m, retry.reason(), retry.notBefore().orElse(Duration.ZERO)));
-        } else if (result instanceof DeliveryResult.Failed failed) {
-            record(() -> fail(m, failed.reason()));
+        } catch (RuntimeException e) {
+            // not sent (a sent message is recorded by recordSent, which does not throw); if even recording the retry
+            // fails (the database is away) the row stays SENDING and comes back after its lease
+            try {
+                retryOrFail(m, e.getClass().getSimpleName(), Duration.ZERO);
+            } catch (RuntimeException again) {
+                recordLog.failed(again);
+            }
         }
     }
 
-    private void record(Runnable r) {
+    /** Sent: from here on it must never be sent again, so a failure to record it is kept and retried by the loop. */
+    private void recordSent(ClaimedMessage m, String platformId) {
         try {
-            r.run();
+            outbox.markSent(m, platformId);
         } catch (RuntimeException e) {
+            unrecorded.add(new SentWithId(m, platformId));
             recordLog.failed(e);
         }
     }
