@@ -90,8 +90,15 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    TimerLoop timerLoop(TimerStore timers, Inbox inbox, Clock clock, BotProperties p, Spool spool) {
-        return new TimerLoop(timers, inbox, clock, p.escalation().timerPoll(), spool::diverting);
+    TimerLoop timerLoop(
+            TimerStore timers, Inbox inbox, Clock clock, BotProperties p, Spool spool, SpoolReplayer replayer) {
+        // timers wait while callbacks of an outage are in the spool, or replayed but not yet decided
+        return new TimerLoop(
+                timers,
+                inbox,
+                clock,
+                p.escalation().timerPoll(),
+                () -> spool.diverting() || replayer.replayedUndecided());
     }
 
     /**
@@ -115,8 +122,9 @@ public class PipelineConfiguration {
             Spool spool,
             Inbox inbox,
             @Value("${bot.spool.replay-interval:PT0.5S}") java.time.Duration interval,
-            MeterRegistry m) {
-        return new SpoolReplayer(spool, inbox, interval, m);
+            MeterRegistry m,
+            DispatchStore dispatch) {
+        return new SpoolReplayer(spool, inbox, interval, m, t -> dispatch.countUndecidedUpTo(t) > 0);
     }
 
     /** UP while callbacks can be kept (in the inbox or the spool); the details say how many wait in the spool. */

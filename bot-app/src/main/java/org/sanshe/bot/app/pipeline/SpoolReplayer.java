@@ -24,13 +24,32 @@ public final class SpoolReplayer extends BackgroundLoop {
     private final Spool spool;
     private final Inbox inbox;
     private final Counter replayed;
+    private final java.util.function.LongPredicate undecidedUpTo;
     private boolean failing;
     private long outageReplayed;
+    /** The latest arrival time among replayed entries while they may still wait to be decided; 0 when none. */
+    private volatile long replayedUpTo;
+
+    private volatile long replayedAt;
 
     public SpoolReplayer(Spool spool, Inbox inbox, Duration interval, MeterRegistry meters) {
+        this(spool, inbox, interval, meters, t -> false);
+    }
+
+    /**
+     * @param undecidedUpTo whether events that arrived at or before a time are still waiting to be decided (the inbox
+     *     backlog): {@link #replayedUndecided} asks it
+     */
+    public SpoolReplayer(
+            Spool spool,
+            Inbox inbox,
+            Duration interval,
+            MeterRegistry meters,
+            java.util.function.LongPredicate undecidedUpTo) {
         super("spool-replay", interval);
         this.spool = spool;
         this.inbox = inbox;
+        this.undecidedUpTo = undecidedUpTo;
         this.replayed = Counter.builder("bot.spool.replayed")
                 .description("spooled callbacks moved into the inbox")
                 .register(meters);
@@ -46,6 +65,12 @@ public final class SpoolReplayer extends BackgroundLoop {
                     break;
                 }
                 inbox.acceptAll(batch);
+                long latest = batch.stream()
+                        .mapToLong(e -> e.receivedAt().toEpochMilli())
+                        .max()
+                        .orElse(0);
+                replayedUpTo = Math.max(replayedUpTo, latest);
+                replayedAt = System.currentTimeMillis();
                 spool.release(batch.size());
                 moved += batch.size();
                 replayed.increment(batch.size());
@@ -68,6 +93,30 @@ public final class SpoolReplayer extends BackgroundLoop {
         }
         failing = false;
         return moved;
+    }
+
+    /** How long timers wait at most for replayed events to be decided. */
+    private static final long HOLD_MILLIS = 60_000;
+
+    /**
+     * True while events replayed from the spool are stored but not yet decided (for at most a minute after the last
+     * replay): the timer loop waits for them, so that a 接手 pressed during the outage is decided before the ack timer
+     * it stops — they are in different partitions, and the click's may have a backlog of replayed events before it.
+     */
+    public boolean replayedUndecided() {
+        long upTo = replayedUpTo;
+        if (upTo == 0) {
+            return false;
+        }
+        try {
+            if (System.currentTimeMillis() - replayedAt < HOLD_MILLIS && undecidedUpTo.test(upTo)) {
+                return true;
+            }
+        } catch (RuntimeException e) {
+            return true; // the database again: the timers cannot fire anyway
+        }
+        replayedUpTo = 0;
+        return false;
     }
 
     @Override

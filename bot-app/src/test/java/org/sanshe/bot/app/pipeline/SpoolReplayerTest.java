@@ -102,4 +102,30 @@ class SpoolReplayerTest {
             assertThat(spool.depth()).isZero();
         }
     }
+
+    @Test
+    void timersAreHeldUntilTheReplayedEventsAreDecided() throws Exception {
+        java.util.concurrent.atomic.AtomicLong undecidedUpTo = new java.util.concurrent.atomic.AtomicLong(-1);
+        java.util.concurrent.atomic.AtomicBoolean backlog = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (FileSpool spool = new FileSpool(dir, CIPHER)) {
+            SpoolReplayer replayer =
+                    new SpoolReplayer(spool, new ListInbox(), Duration.ofMillis(100), new SimpleMeterRegistry(), t -> {
+                        undecidedUpTo.set(t);
+                        return backlog.get();
+                    });
+            assertThat(replayer.replayedUndecided()).isFalse(); // nothing replayed: no question asked
+            assertThat(undecidedUpTo.get()).isEqualTo(-1);
+
+            spool.append(entry(3));
+            spool.append(entry(9));
+            replayer.replay();
+            assertThat(replayer.replayedUndecided()).isTrue();
+            assertThat(undecidedUpTo.get()).isEqualTo(entry(9).receivedAt().toEpochMilli()); // the latest replayed
+
+            backlog.set(false); // decided
+            assertThat(replayer.replayedUndecided()).isFalse();
+            backlog.set(true);
+            assertThat(replayer.replayedUndecided()).isFalse(); // and not asked again until the next replay
+        }
+    }
 }

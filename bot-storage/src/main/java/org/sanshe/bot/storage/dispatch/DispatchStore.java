@@ -194,6 +194,11 @@ public final class DispatchStore {
         return inbox.countByStatus(status);
     }
 
+    /** Events not yet decided that arrived at or before {@code receivedAtMillis}. */
+    public long countUndecidedUpTo(long receivedAtMillis) {
+        return inbox.countNewUpTo(receivedAtMillis);
+    }
+
     private void applyAll(List<Decision> decisions) {
         Map<String, MemberMapper.SeenRow> seen = new LinkedHashMap<>();
         List<OutboxMapper.NewRow> messages = new ArrayList<>();
