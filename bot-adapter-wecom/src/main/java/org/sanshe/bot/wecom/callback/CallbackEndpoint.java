@@ -14,6 +14,8 @@ import org.sanshe.bot.core.pipeline.IdempotencyStore;
 import org.sanshe.bot.core.pipeline.Inbox;
 import org.sanshe.bot.core.pipeline.InboxEntry;
 import org.sanshe.bot.core.pipeline.InboxUnavailableException;
+import org.sanshe.bot.core.pipeline.Spool;
+import org.sanshe.bot.core.pipeline.SpoolUnavailableException;
 import org.sanshe.bot.wecom.translate.Ingest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,10 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * One WeCom callback receiver (the app, or the AI bot): verify → decrypt → translate → store in the inbox → ack. Bad
- * signature or stale timestamp: 403 with an empty body; malformed: 400; too large: 413; inbox unavailable: 503 so that
+ * signature or stale timestamp: 403 with an empty body; malformed: 400; too large: 413. When the inbox cannot take the
+ * entry it goes to the spool on this instance's disk and is acknowledged once forced there ("spooled"); while the spool
+ * is diverting (it holds entries, or the inbox failed and the replayer has not found it back) entries go straight to it,
+ * which keeps a chat's order and spares each callback the inbox's wait. Only when the spool fails too: 503, so that
  * WeCom delivers again. Nothing here calls WeCom, and the only blocking call (the inbox) runs on a bounded scheduler.
  * No decrypted body, personal data or secret is logged: only the receiver, the outcome and the dedup key.
  */
@@ -45,6 +50,7 @@ public final class CallbackEndpoint {
     private final BiFunction<String, Instant, Ingest> translator;
     private final Function<Sealed, String> passiveReplyEnvelope;
     private final Inbox inbox;
+    private final Spool spool;
     private final IdempotencyStore idempotency;
     private final Clock clock;
     private final Duration maxSkew;
@@ -59,6 +65,7 @@ public final class CallbackEndpoint {
             BiFunction<String, Instant, Ingest> translator,
             Function<Sealed, String> passiveReplyEnvelope,
             Inbox inbox,
+            Spool spool,
             IdempotencyStore idempotency,
             Clock clock,
             Duration maxSkew,
@@ -71,6 +78,7 @@ public final class CallbackEndpoint {
         this.translator = translator;
         this.passiveReplyEnvelope = passiveReplyEnvelope;
         this.inbox = inbox;
+        this.spool = spool;
         this.idempotency = idempotency;
         this.clock = clock;
         this.maxSkew = maxSkew;
@@ -148,26 +156,52 @@ public final class CallbackEndpoint {
     }
 
     /**
-     * Redis first (a retry of a stored event is answered without the database), then the inbox. Both are asynchronous:
-     * no thread waits for the database. The scheduler only protects the event loop from an implementation whose async
-     * methods are really blocking.
+     * The in-process memory of stored keys first (a retry of a stored event is answered without the database), then the
+     * inbox, or the spool while it diverts. The inbox answers asynchronously: no thread waits for the database. The
+     * spool writes a file, so it runs on the bounded scheduler, which also protects the event loop from an
+     * implementation whose async methods are really blocking.
      */
     private Mono<String> store(InboxEntry entry) {
         String key = entry.dedupKey();
         return Mono.fromFuture(() -> idempotency.seenAsync(key))
-                .flatMap(seen -> seen
-                        ? Mono.just("duplicate")
-                        : Mono.fromFuture(() -> inbox.acceptAsync(entry))
-                                .map(fresh -> {
-                                    idempotency.remember(key, REMEMBER);
-                                    log.debug("{} {} {}", name, fresh ? "stored" : "duplicate", key);
-                                    return fresh ? "stored" : "duplicate";
-                                })
-                                .onErrorResume(InboxUnavailableException.class, e -> {
-                                    log.warn("{} inbox unavailable for {}: {}", name, key, e.getMessage());
-                                    return Mono.just("unavailable");
-                                }))
+                .flatMap(seen -> {
+                    if (seen) {
+                        return Mono.just("duplicate");
+                    }
+                    if (spool.diverting()) {
+                        return Mono.fromCallable(() -> spool(entry)).subscribeOn(blocking);
+                    }
+                    return Mono.fromFuture(() -> inbox.acceptAsync(entry))
+                            .map(fresh -> {
+                                idempotency.remember(key, REMEMBER);
+                                log.debug("{} {} {}", name, fresh ? "stored" : "duplicate", key);
+                                return fresh ? "stored" : "duplicate";
+                            })
+                            .onErrorResume(InboxUnavailableException.class, e -> {
+                                if (spool.inboxDown()) {
+                                    // once per outage: the spool's replayer says when it is over
+                                    log.warn(
+                                            "{} inbox unavailable ({}): callbacks are kept in the spool until it is back",
+                                            name,
+                                            e.getMessage());
+                                }
+                                return Mono.fromCallable(() -> spool(entry)).subscribeOn(blocking);
+                            });
+                })
                 .subscribeOn(blocking);
+    }
+
+    /** Appends to the spool (forced to disk): "spooled", or "unavailable" when even that failed. */
+    private String spool(InboxEntry entry) {
+        try {
+            spool.append(entry);
+        } catch (SpoolUnavailableException e) {
+            log.warn("{} {} not stored, inbox and spool unavailable: {}", name, entry.dedupKey(), e.getMessage());
+            return "unavailable";
+        }
+        idempotency.remember(entry.dedupKey(), REMEMBER);
+        log.debug("{} spooled {}", name, entry.dedupKey());
+        return "spooled";
     }
 
     /** The passive reply as the AI bot expects it: our own timestamp, the callback's nonce (WECOM.md §1.8). */

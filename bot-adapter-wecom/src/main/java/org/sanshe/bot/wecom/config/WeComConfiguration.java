@@ -8,10 +8,10 @@ import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
 import me.chanjar.weixin.cp.config.WxCpConfigStorage;
 import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
-import me.chanjar.weixin.cp.config.impl.WxCpRedissonConfigImpl;
 import org.redisson.api.RedissonClient;
 import org.sanshe.bot.core.pipeline.IdempotencyStore;
 import org.sanshe.bot.core.pipeline.Inbox;
+import org.sanshe.bot.core.pipeline.Spool;
 import org.sanshe.bot.core.text.Texts;
 import org.sanshe.bot.wecom.callback.CallbackCipher;
 import org.sanshe.bot.wecom.callback.CallbackEndpoint;
@@ -66,10 +66,13 @@ public class WeComConfiguration {
             AppTranslator appTranslator,
             AiBotTranslator aiBotTranslator,
             Inbox inbox,
+            ObjectProvider<Spool> spoolProvider,
             IdempotencyStore idempotency,
             Clock clock,
             Scheduler ingestScheduler,
             MeterRegistry meters) {
+        // no spool bean (a context without the pipeline): an unavailable inbox is answered 503, as WeCom then retries
+        Spool spool = spoolProvider.getIfAvailable(() -> Spool.NONE);
         var app = new CallbackEndpoint(
                 "app",
                 new CallbackCipher(p.token(), p.aesKey(), p.corpId()),
@@ -77,6 +80,7 @@ public class WeComConfiguration {
                 appTranslator::ingest,
                 Envelopes::appReply,
                 inbox,
+                spool,
                 idempotency,
                 clock,
                 p.maxClockSkew(),
@@ -90,6 +94,7 @@ public class WeComConfiguration {
                 aiBotTranslator::ingest,
                 Envelopes::aibotReply,
                 inbox,
+                spool,
                 idempotency,
                 clock,
                 p.maxClockSkew(),
@@ -100,11 +105,12 @@ public class WeComConfiguration {
     }
 
     @Bean
-    WxCpConfigStorage wxCpConfigStorage(WeComProperties p, ObjectProvider<RedissonClient> redisson) {
+    WxCpConfigStorage wxCpConfigStorage(WeComProperties p, ObjectProvider<RedissonClient> redisson, Clock clock) {
         RedissonClient client = redisson.getIfAvailable();
-        // Redis keeps one access token for all instances in production; in-process otherwise
+        // Redis keeps one access token for all instances in production (with a copy in each, for when Redis is away);
+        // in-process otherwise
         WxCpDefaultConfigImpl config =
-                client != null ? new WxCpRedissonConfigImpl(client, "sanshe:wecom") : new WxCpDefaultConfigImpl();
+                client != null ? new FallbackTokenConfig(client, "sanshe:wecom", clock) : new WxCpDefaultConfigImpl();
         config.setCorpId(p.corpId()); // before setAgentId: the Redis keys are built there
         config.setCorpSecret(p.secret());
         config.setAgentId(p.agentId());

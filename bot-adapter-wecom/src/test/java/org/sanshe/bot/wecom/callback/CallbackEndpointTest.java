@@ -14,6 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.sanshe.bot.core.chat.Channel;
@@ -594,9 +596,10 @@ class CallbackEndpointTest {
     // ---- inbox failure ----
 
     @Test
-    void answers503WhenTheInboxIsDownAndDoesNotRememberTheKey() {
+    void answers503WhenTheInboxAndTheSpoolAreDownAndDoesNotRememberTheKey() {
         var h = harnessA(A2_TIME);
         h.inbox.becomeUnavailable();
+        h.spool.breakDisk();
 
         post(h, a2Uri(), A.A2_BODY).expectStatus().isEqualTo(503).expectBody().isEmpty();
 
@@ -604,6 +607,64 @@ class CallbackEndpointTest {
         assertThat(h.inbox.entries()).isEmpty();
         assertThat(h.idempotency.remembered()).isEmpty();
         assertThat(h.count("app", "message", "unavailable")).isEqualTo(1.0);
+    }
+
+    @Test
+    void spoolsAndAcknowledgesWhenTheInboxIsDown() {
+        var h = harnessA(A2_TIME);
+        h.inbox.becomeUnavailable();
+
+        assertEmpty200(post(h, a2Uri(), A.A2_BODY));
+
+        assertThat(h.inbox.attempts()).isEqualTo(1);
+        assertThat(h.spool.entries()).extracting(InboxEntry::dedupKey).containsExactly("app:msg:4561255354251345929");
+        assertThat(h.spool.entries().get(0).payload()).isEqualTo(A.A2_PLAINTEXT);
+        assertThat(h.idempotency.remembered()).containsOnlyKeys("app:msg:4561255354251345929");
+        assertThat(h.count("app", "message", "spooled")).isEqualTo(1.0);
+        assertThat(h.count("app", "message", "unavailable")).isZero();
+        assertThat(h.spool.outagesBegun()).isEqualTo(1);
+    }
+
+    @Test
+    void whileTheSpoolDivertsCallbacksGoStraightToItInArrivalOrderWithoutTryingTheInbox() {
+        var h = harnessC();
+        h.inbox.becomeUnavailable();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = "SPOOLED" + i;
+            sent.add("aibot:" + id);
+            var signed = CallbackHarness.aibot(
+                    h.aibotCipher,
+                    C.C2_PLAINTEXT.replace("CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=", id),
+                    C_TIME.getEpochSecond());
+            assertEmpty200(post(h, signed.uri(AIBOT_PATH), signed.body()));
+        }
+
+        assertThat(h.inbox.attempts()).isEqualTo(1); // only the first waited for the inbox
+        assertThat(h.spool.entries()).extracting(InboxEntry::dedupKey).containsExactlyElementsOf(sent);
+        assertThat(h.count("aibot", "message", "spooled")).isEqualTo(3.0);
+        assertThat(h.spool.outagesBegun()).isEqualTo(1);
+
+        // the inbox is back but the spool still holds entries: a new callback queues behind them
+        h.inbox.becomeAvailable();
+        h.spool.inboxBack();
+        var fourth = CallbackHarness.aibot(
+                h.aibotCipher,
+                C.C2_PLAINTEXT.replace("CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=", "AFTER"),
+                C_TIME.getEpochSecond());
+        assertEmpty200(post(h, fourth.uri(AIBOT_PATH), fourth.body()));
+        assertThat(h.inbox.entries()).isEmpty();
+        assertThat(h.spool.entries()).hasSize(4);
+
+        // replayed and empty: the next one goes to the inbox again
+        h.spool.release(h.spool.peek(10).size());
+        var fifth = CallbackHarness.aibot(
+                h.aibotCipher,
+                C.C2_PLAINTEXT.replace("CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=", "DIRECT"),
+                C_TIME.getEpochSecond());
+        assertEmpty200(post(h, fifth.uri(AIBOT_PATH), fifth.body()));
+        assertThat(h.inbox.entries()).extracting(InboxEntry::dedupKey).containsExactly("aibot:DIRECT");
+        assertThat(h.count("aibot", "message", "stored")).isEqualTo(1.0);
     }
 
     // ---- passive reply and ignored callbacks ----

@@ -25,6 +25,7 @@ final class CallbackHarness {
 
     final FakeInbox inbox = new FakeInbox();
     final FakeIdempotencyStore idempotency = new FakeIdempotencyStore();
+    final FakeSpool spool = new FakeSpool();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     /** The Content-Length the server saw on the last request (-1: none). */
     final AtomicLong lastContentLength = new AtomicLong(Long.MIN_VALUE);
@@ -48,6 +49,7 @@ final class CallbackHarness {
                 new AppTranslator()::ingest,
                 Envelopes::appReply,
                 inbox,
+                spool,
                 idempotency,
                 clock,
                 Duration.ofMinutes(5),
@@ -61,6 +63,7 @@ final class CallbackHarness {
                 new AiBotTranslator(WELCOME)::ingest,
                 Envelopes::aibotReply,
                 inbox,
+                spool,
                 idempotency,
                 clock,
                 Duration.ofMinutes(5),

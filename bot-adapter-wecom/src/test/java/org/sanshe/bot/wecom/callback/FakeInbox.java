@@ -27,6 +27,10 @@ final class FakeInbox implements Inbox {
         unavailable = true;
     }
 
+    synchronized void becomeAvailable() {
+        unavailable = false;
+    }
+
     synchronized List<InboxEntry> entries() {
         return new ArrayList<>(entries.values());
     }

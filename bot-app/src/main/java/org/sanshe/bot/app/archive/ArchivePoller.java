@@ -112,6 +112,9 @@ public final class ArchivePoller extends BackgroundLoop {
         return handed;
     }
 
+    private final org.sanshe.bot.app.pipeline.OutageLog storeOutage =
+            new org.sanshe.bot.app.pipeline.OutageLog(log, "chat archive records not handed over");
+
     private void count(String outcome) {
         meters.counter("bot.archive.records", "outcome", outcome).increment();
     }
@@ -120,6 +123,7 @@ public final class ArchivePoller extends BackgroundLoop {
     void passSafely() {
         try {
             pass();
+            storeOutage.ok();
         } catch (ArchiveUnavailableException e) {
             meters.counter("bot.archive.failures", "stage", "read").increment();
             log.warn("chat archive not read, trying again in {}: {}", interval, e.getMessage());
@@ -127,10 +131,7 @@ public final class ArchivePoller extends BackgroundLoop {
             // storage down (the inbox or the cursor): what was handed on stays handed on, the rest comes next pass.
             // Nothing may escape: a scheduled task that throws is never run again, and the feed would silently stop.
             meters.counter("bot.archive.failures", "stage", "store").increment();
-            log.warn(
-                    "chat archive records not handed over, trying again in {}: {}",
-                    interval,
-                    e.getClass().getSimpleName());
+            storeOutage.failed(e);
         }
     }
 

@@ -43,6 +43,17 @@ public final class DeliveryWorker implements SmartLifecycle {
     /** Sent without a platform id (AI-bot replies): marked by the loop in one statement per round. */
     private final java.util.concurrent.ConcurrentLinkedQueue<ClaimedMessage> sent =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /**
+     * Sent with a platform id whose recording failed (the database away): kept and recorded by the loop once it is
+     * back, before anything is claimed again, rather than sent a second time.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<SentWithId> unrecorded =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private record SentWithId(ClaimedMessage message, String platformId) {}
+
+    private final OutageLog readLog = new OutageLog(log, "outbox not read");
+    private final OutageLog recordLog = new OutageLog(log, "deliveries not recorded");
 
     private volatile boolean running;
     private ExecutorService pool;
@@ -108,14 +119,22 @@ public final class DeliveryWorker implements SmartLifecycle {
 
     private void runLoop() {
         while (running) {
-            flushSent();
+            if (!flushSent()) {
+                // sent but not recorded (the database is away): claim nothing until they are, or they could be
+                // claimed again when their lease runs out and sent twice
+                if (running && !wakeUp.awaitUpTo(config.pollInterval())) {
+                    return;
+                }
+                continue;
+            }
             int free = inFlight.availablePermits();
             List<ClaimedMessage> claimed = List.of();
             if (free > 0) {
                 try {
                     claimed = outbox.claimDue(free, config.deliveryLease());
+                    readLog.ok();
                 } catch (RuntimeException e) {
-                    log.warn("outbox not read: {}", e.getClass().getSimpleName());
+                    readLog.failed(e);
                 }
             }
             for (ClaimedMessage m : claimed) {
@@ -156,7 +175,7 @@ public final class DeliveryWorker implements SmartLifecycle {
                 if (done.platformId().isEmpty()) {
                     sent.add(m);
                 } else {
-                    outbox.markSent(m, done.platformId());
+                    recordSent(m, done.platformId());
                 }
                 count(m, "sent");
             } else if (result instanceof DeliveryResult.Retry retry) {
@@ -170,26 +189,60 @@ public final class DeliveryWorker implements SmartLifecycle {
                 usedUp(m, usedUp.reason());
             }
         } catch (RuntimeException e) {
-            retryOrFail(m, e.getClass().getSimpleName(), Duration.ZERO);
+            // not sent (a sent message is recorded by recordSent, which does not throw); if even recording the retry
+            // fails (the database is away) the row stays SENDING and comes back after its lease
+            try {
+                retryOrFail(m, e.getClass().getSimpleName(), Duration.ZERO);
+            } catch (RuntimeException again) {
+                recordLog.failed(again);
+            }
         }
     }
 
-    /** If this fails the rows stay SENDING and come back after their lease: delivered again, never lost. */
-    private void flushSent() {
+    /** Sent: from here on it must never be sent again, so a failure to record it is kept and retried by the loop. */
+    private void recordSent(ClaimedMessage m, String platformId) {
+        try {
+            outbox.markSent(m, platformId);
+        } catch (RuntimeException e) {
+            unrecorded.add(new SentWithId(m, platformId));
+            recordLog.failed(e);
+        }
+    }
+
+    /**
+     * Records what was sent. If the database is away the marks are kept in memory and tried again on every round, before
+     * anything new is claimed; only if this instance dies meanwhile do the rows come back after their lease (sent again,
+     * never lost).
+     */
+    private boolean flushSent() {
         List<ClaimedMessage> batch = new java.util.ArrayList<>();
         for (ClaimedMessage m; (m = sent.poll()) != null; ) {
             batch.add(m);
         }
-        if (batch.isEmpty()) {
-            return;
+        List<SentWithId> withIds = new java.util.ArrayList<>();
+        for (SentWithId s; (s = unrecorded.poll()) != null; ) {
+            withIds.add(s);
+        }
+        if (batch.isEmpty() && withIds.isEmpty()) {
+            return true;
         }
         try {
-            outbox.markAllSent(batch);
+            if (!batch.isEmpty()) {
+                outbox.markAllSent(batch);
+                batch.clear();
+            }
+            while (!withIds.isEmpty()) {
+                SentWithId s = withIds.get(0);
+                outbox.markSent(s.message(), s.platformId());
+                withIds.remove(0);
+            }
+            recordLog.ok();
+            return true;
         } catch (RuntimeException e) {
-            log.warn(
-                    "{} deliveries not recorded as sent: {}",
-                    batch.size(),
-                    e.getClass().getSimpleName());
+            sent.addAll(batch);
+            unrecorded.addAll(withIds);
+            recordLog.failed(e);
+            return false;
         }
     }
 

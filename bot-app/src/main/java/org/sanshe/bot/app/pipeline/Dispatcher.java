@@ -36,6 +36,9 @@ public final class Dispatcher implements SmartLifecycle {
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final Set<Integer> busy = ConcurrentHashMap.newKeySet();
     private final WakeUp wakeUp = new WakeUp();
+    private final OutageLog leaseLog = new OutageLog(log, "partition leases not renewed");
+    private final OutageLog readLog = new OutageLog(log, "inbox not read");
+    private final OutageLog drainLog = new OutageLog(log, "partitions paused");
     private volatile boolean running;
     private ScheduledExecutorService coordinator;
     private ExecutorService workers;
@@ -137,10 +140,11 @@ public final class Dispatcher implements SmartLifecycle {
             }
             owned.retainAll(mine);
             owned.addAll(mine);
+            leaseLog.ok();
             wake();
         } catch (RuntimeException e) {
             // storage down: keep what we have; leases run out on their own if this lasts
-            log.warn("partition leases not renewed: {}", e.getClass().getSimpleName());
+            leaseLog.failed(e);
         }
     }
 
@@ -149,8 +153,9 @@ public final class Dispatcher implements SmartLifecycle {
             List<Integer> work = List.of();
             try {
                 work = owned.isEmpty() ? List.of() : store.withWork();
+                readLog.ok();
             } catch (RuntimeException e) {
-                log.warn("inbox not read: {}", e.getClass().getSimpleName());
+                readLog.failed(e);
             }
             for (int part : work) {
                 if (owned.contains(part) && busy.add(part)) {
@@ -172,6 +177,7 @@ public final class Dispatcher implements SmartLifecycle {
             while (running && owned.contains(part)) {
                 List<StoredEvent> events = store.pending(part, config.batchSize());
                 if (events.isEmpty()) {
+                    drainLog.ok();
                     return;
                 }
                 if (!decideAndCommit(events)) {
@@ -179,7 +185,8 @@ public final class Dispatcher implements SmartLifecycle {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("partition {} paused: {}", part, causes(e));
+            drainLog.failed(e);
+            log.debug("partition {} paused: {}", part, causes(e));
         } finally {
             busy.remove(part);
         }

@@ -14,15 +14,21 @@ import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.core.engine.BotSettings;
 import org.sanshe.bot.core.engine.Engine;
 import org.sanshe.bot.core.pipeline.Inbox;
+import org.sanshe.bot.core.pipeline.Spool;
 import org.sanshe.bot.core.port.RateLimiter;
+import org.sanshe.bot.storage.crypt.FieldCipher;
 import org.sanshe.bot.storage.dispatch.DispatchStore;
 import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.storage.outbox.OutboxStore;
+import org.sanshe.bot.storage.spool.FileSpool;
 import org.sanshe.bot.storage.timer.TimerStore;
 import org.sanshe.bot.wecom.outbound.DeliveryPlanner;
 import org.sanshe.bot.wecom.outbound.WeComSender;
 import org.sanshe.bot.wecom.translate.WeComTranslation;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -84,8 +90,51 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    TimerLoop timerLoop(TimerStore timers, Inbox inbox, Clock clock, BotProperties p) {
-        return new TimerLoop(timers, inbox, clock, p.escalation().timerPoll());
+    TimerLoop timerLoop(
+            TimerStore timers, Inbox inbox, Clock clock, BotProperties p, Spool spool, SpoolReplayer replayer) {
+        // timers wait while callbacks of an outage are in the spool, or replayed but not yet decided
+        return new TimerLoop(
+                timers,
+                inbox,
+                clock,
+                p.escalation().timerPoll(),
+                () -> spool.diverting() || replayer.replayedUndecided());
+    }
+
+    /**
+     * Callbacks kept on this instance's disk while the database cannot take them (docs/RELIABILITY.md, "Faults"). One
+     * directory per instance; the default includes the port, so that instances on one host get one each.
+     */
+    @Bean(destroyMethod = "close")
+    FileSpool spool(@Value("${bot.spool.dir:./data/spool}") String dir, FieldCipher cipher, MeterRegistry m) {
+        FileSpool spool = new FileSpool(java.nio.file.Path.of(dir), cipher);
+        Gauge.builder("bot.spool.depth", spool, FileSpool::depth)
+                .description("callbacks in the spool, waiting for the inbox")
+                .register(m);
+        Gauge.builder("bot.spool.torn", spool, FileSpool::tornRecords)
+                .description("torn or damaged records cut off the spool at start")
+                .register(m);
+        return spool;
+    }
+
+    @Bean
+    SpoolReplayer spoolReplayer(
+            Spool spool,
+            Inbox inbox,
+            @Value("${bot.spool.replay-interval:PT0.5S}") java.time.Duration interval,
+            MeterRegistry m,
+            DispatchStore dispatch) {
+        return new SpoolReplayer(spool, inbox, interval, m, t -> dispatch.countUndecidedUpTo(t) > 0);
+    }
+
+    /** UP while callbacks can be kept (in the inbox or the spool); the details say how many wait in the spool. */
+    @Bean
+    HealthIndicator spoolHealthIndicator(FileSpool spool) {
+        return () -> Health.up()
+                .withDetail("depth", spool.depth())
+                .withDetail("diverting", spool.diverting())
+                .withDetail("torn", spool.tornRecords())
+                .build();
     }
 
     /** Backlog and failures as gauges, read from storage every few seconds (not on every scrape). */

@@ -23,12 +23,25 @@ public final class TimerLoop extends BackgroundLoop {
     private final TimerStore timers;
     private final Inbox inbox;
     private final Clock clock;
+    private final OutageLog outage = new OutageLog(log, "due timers not handed over");
+
+    private final java.util.function.BooleanSupplier hold;
 
     public TimerLoop(TimerStore timers, Inbox inbox, Clock clock, Duration poll) {
+        this(timers, inbox, clock, poll, () -> false);
+    }
+
+    /**
+     * @param hold true while timers must wait: while callbacks received during a database outage are still in the
+     *     spool, so that a 接手 pressed during the outage is decided before the timer it was meant to stop
+     */
+    public TimerLoop(
+            TimerStore timers, Inbox inbox, Clock clock, Duration poll, java.util.function.BooleanSupplier hold) {
         super("timer-loop", poll);
         this.timers = timers;
         this.inbox = inbox;
         this.clock = clock;
+        this.hold = hold;
     }
 
     /** Fired timers are kept this long (for an operator looking into an escalation), then deleted. */
@@ -61,11 +74,15 @@ public final class TimerLoop extends BackgroundLoop {
     @Override
     protected void tick() {
         try {
+            if (hold.getAsBoolean()) {
+                return;
+            }
             fireDue();
             pruneFired();
+            outage.ok();
         } catch (RuntimeException e) {
             // storage down: the timers stay due and are handed over on a later pass
-            log.warn("due timers not handed over: {}", e.getClass().getSimpleName());
+            outage.failed(e);
         }
     }
 }

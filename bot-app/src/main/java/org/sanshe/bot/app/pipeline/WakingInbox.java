@@ -31,4 +31,13 @@ final class WakingInbox implements Inbox {
             return fresh;
         });
     }
+
+    @Override
+    public int acceptAll(java.util.List<InboxEntry> entries) {
+        int fresh = delegate.acceptAll(entries);
+        if (fresh > 0) {
+            dispatcher.wake();
+        }
+        return fresh;
+    }
 }

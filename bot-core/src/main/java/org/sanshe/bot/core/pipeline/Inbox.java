@@ -23,4 +23,23 @@ public interface Inbox {
             return java.util.concurrent.CompletableFuture.failedFuture(e);
         }
     }
+
+    /**
+     * Stores the entries in their order, as one write where the implementation can: the spool's replayer uses this, so
+     * that the events of one chat reach the inbox in the order they arrived. An entry whose dedup key is already there
+     * is dropped, as in {@link #accept}.
+     *
+     * @return how many were new
+     * @throws InboxUnavailableException when they could not be stored (then none or some may have been: replaying them
+     *     again is harmless)
+     */
+    default int acceptAll(java.util.List<InboxEntry> entries) {
+        int fresh = 0;
+        for (InboxEntry e : entries) {
+            if (accept(e)) {
+                fresh++;
+            }
+        }
+        return fresh;
+    }
 }

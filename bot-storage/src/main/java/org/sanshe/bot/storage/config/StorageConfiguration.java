@@ -177,9 +177,10 @@ public class StorageConfiguration {
             return new LocalIdempotencyStore(clock, 200_000);
         }
 
+        /** Shared through Redis; while Redis is away, in process at this instance's share of each limit. */
         @Bean
-        RateLimiter rateLimiter(RedissonClient redisson) {
-            return new RedissonRateLimiter(redisson);
+        RateLimiter rateLimiter(RedissonClient redisson, Clock clock, DispatchStore dispatch) {
+            return new RedissonRateLimiter(redisson, new LocalRateLimiter(clock), dispatch::liveInstances, clock);
         }
     }
 

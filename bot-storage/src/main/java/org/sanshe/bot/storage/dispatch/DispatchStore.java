@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so a row can be acted on only once even if two workers ever held it (a lease that ran out under a slow worker).
  */
 public final class DispatchStore {
+    private volatile int liveInstances = 1;
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DispatchStore.class);
     private final InboxMapper inbox;
     private final OutboxMapper outbox;
@@ -78,7 +80,14 @@ public final class DispatchStore {
             leases.insertNode(node, now);
         }
         leases.forgetNodes(now - liveness.toMillis() * 10);
-        return Math.max(1, leases.liveNodes(now - liveness.toMillis()));
+        int live = Math.max(1, leases.liveNodes(now - liveness.toMillis()));
+        liveInstances = live;
+        return live;
+    }
+
+    /** The live instances at the last heartbeat (1 before the first): each one's share of a shared limit. */
+    public int liveInstances() {
+        return liveInstances;
     }
 
     public boolean acquire(int part, String node, Duration lease) {
@@ -183,6 +192,11 @@ public final class DispatchStore {
 
     public long countInbox(String status) {
         return inbox.countByStatus(status);
+    }
+
+    /** Events not yet decided that arrived at or before {@code receivedAtMillis}. */
+    public long countUndecidedUpTo(long receivedAtMillis) {
+        return inbox.countNewUpTo(receivedAtMillis);
     }
 
     private void applyAll(List<Decision> decisions) {

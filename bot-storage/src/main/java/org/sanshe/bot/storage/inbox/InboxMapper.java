@@ -42,6 +42,10 @@ public interface InboxMapper {
     @Select("SELECT COUNT(*) FROM inbox WHERE status = #{status}")
     long countByStatus(@Param("status") String status);
 
+    /** Rows not yet decided that arrived at or before a time (the index on status bounds it to the backlog). */
+    @Select("SELECT COUNT(*) FROM inbox WHERE status = 'NEW' AND received_at <= #{receivedAt}")
+    long countNewUpTo(@Param("receivedAt") long receivedAt);
+
     @Select("SELECT COUNT(*) FROM inbox WHERE dedup_key = #{key}")
     long countByKey(@Param("key") String key);
 }
