@@ -108,7 +108,7 @@ public final class MybatisInbox implements Inbox, AutoCloseable {
         if (rows.isEmpty()) {
             return 0;
         }
-                try {
+        try {
             return insert(rows);
         } catch (RuntimeException e) {
             throw new InboxUnavailableException(e.getClass().getSimpleName(), e);
