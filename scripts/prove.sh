@@ -71,7 +71,7 @@ if ! mvn -B -ntp -q clean install -DskipTests -Pbench >"$OUT/build.log" 2>&1; th
   exit 1
 fi
 
-declare -a NAMES=() RESULTS=() SECONDS_TAKEN=()
+declare -a NAMES=() RESULTS=() SECONDS_TAKEN=() SPLICES=()
 
 # run NAME DOC COMMAND...: runs the command with --md-out <fragment> appended, shows its output as it goes, and
 # splices the fragment into DOC.
@@ -90,16 +90,15 @@ finish() {
   NAMES+=("$name")
   SECONDS_TAKEN+=("$took")
   if [[ $rc -eq 0 ]]; then RESULTS+=("PASS"); else RESULTS+=("FAIL (exit $rc)"); fi
-  if [[ $DOCS -eq 1 ]]; then
     if [[ -s "$frag" ]]; then
-      if [[ $QUICK -eq 1 ]]; then
-        printf '\n_Measured with `scripts/prove.sh --quick`: shorter runs, rougher figures._\n' >>"$frag"
-      fi
-      node scripts/prove/splice.mjs "$doc" "$name" "$frag" || RESULTS[-1]="FAIL (document not updated)"
-    else
-      say "$name wrote no fragment: $doc keeps its previous figures for it"
-      [[ $rc -eq 0 ]] && RESULTS[-1]="FAIL (no fragment)"
+    if [[ $QUICK -eq 1 ]]; then
+      printf '\n_Measured with `scripts/prove.sh --quick`: shorter runs, rougher figures._\n' >>"$frag"
     fi
+    # spliced at the end: a document changed now would make the later sections see uncommitted changes
+    SPLICES+=("$doc|$name|$frag|$((${#NAMES[@]} - 1))")
+  else
+    say "$name wrote no fragment: $doc keeps its previous figures for it"
+    [[ $rc -eq 0 ]] && RESULTS[-1]="FAIL (no fragment)"
   fi
 }
 
@@ -139,6 +138,13 @@ if wanted fuzz; then
   } >"$OUT/fuzz.md"
   grep -qE '^FUZZ requests=' "$OUT/fuzz.log" || : >"$OUT/fuzz.md"
   finish fuzz docs/RELIABILITY.md "$rc" "$((SECONDS - t0))"
+fi
+
+if [[ $DOCS -eq 1 ]]; then
+  for s in "${SPLICES[@]}"; do
+    IFS='|' read -r doc name frag idx <<<"$s"
+    node scripts/prove/splice.mjs "$doc" "$name" "$frag" || RESULTS[$idx]="FAIL (document not updated)"
+  done
 fi
 
 {

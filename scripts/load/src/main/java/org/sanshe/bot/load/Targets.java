@@ -24,6 +24,7 @@ final class Targets {
         Phase ceilingMax = null;
         Phase realMax = null;
         Phase fastest = null; // the real phase with the highest target rate
+        Phase best = null; // the real phase with the highest throughput, everything sent
         long worstDrain = -1;
         boolean undrained = false;
         long heap = -1;
@@ -48,6 +49,11 @@ final class Targets {
             }
             if (p.rate == 0 && (realMax == null || p.throughput() > realMax.throughput())) {
                 realMax = p;
+            }
+            // the ceiling ratio takes the real path at its best in this run, flat out or at a rate it kept up with: the
+            // flat-out phase comes first and still pays for the JIT compiler on 2 cores
+            if (p.unsent == 0 && (best == null || p.throughput() > best.throughput())) {
+                best = p;
             }
             if (p.rate > 0 && (fastest == null || p.rate > fastest.rate)) {
                 fastest = p;
@@ -85,21 +91,22 @@ final class Targets {
                     latency.name,
                     latency.unsent > 0 ? ", a lower bound: " + latency.unsent + " not sent" : ""));
         }
-        if (ceilingMax == null || realMax == null || ceilingMax.throughput() <= 0) {
-            lines.add("TARGET >= 40% of ceiling: NOT MEASURED (needs a ceiling:max and a max phase)");
+        if (ceilingMax == null || best == null || ceilingMax.throughput() <= 0) {
+            lines.add("TARGET >= 40% of ceiling: NOT MEASURED (needs a ceiling:max and a real-path phase)");
         } else {
-            double ratio = realMax.throughput() / ceilingMax.throughput();
+            double ratio = best.throughput() / ceilingMax.throughput();
             // on a shared machine throughput follows the CPU the service is given; its CPU per callback does much less:
             // the ceiling's cost over the real path's whole cost (ingest, dispatch, delivery) is the share of the
             // ceiling the service would reach with the machine to itself
-            double cost = ceilingMax.serviceCpuPerCallbackMicros / realMax.serviceCpuPerCallbackMicros;
+            double cost = ceilingMax.serviceCpuPerCallbackMicros / best.serviceCpuPerCallbackMicros;
             lines.add(String.format(
                     Locale.ROOT,
-                    "TARGET >= 40%% of ceiling: %s (%.0f%%: %.0f/s against a ceiling of %.0f/s; by the service's CPU per"
-                            + " callback %s)",
+                    "TARGET >= 40%% of ceiling: %s (%.0f%%: %.0f/s in phase %s against a ceiling of %.0f/s; by the"
+                            + " service's CPU per callback %s)",
                     ratio >= CEILING_SHARE ? "MET" : "MISSED",
                     ratio * 100,
-                    realMax.throughput(),
+                    best.throughput(),
+                    best.name,
                     ceilingMax.throughput(),
                     Double.isFinite(cost)
                             ? String.format(
@@ -107,7 +114,7 @@ final class Targets {
                                     "%.0f%%: %.0f µs at the ceiling, %.0f µs on the real path until its last reply",
                                     cost * 100,
                                     ceilingMax.serviceCpuPerCallbackMicros,
-                                    realMax.serviceCpuPerCallbackMicros)
+                                    best.serviceCpuPerCallbackMicros)
                             : "not measured (no --service-pid)"));
         }
         if (worstDrain < 0 && !undrained) {
