@@ -13,7 +13,7 @@
 #
 # Needs what scripts/test.sh needs (Java 17, Maven, Node; MariaDB and Redis are started or installed by
 # scripts/services.sh), plus mariadbd, mariadb-install-db and redis-server for the private servers the outage scripts
-# kill (installed with MariaDB and Redis). Loopback only. Takes about 30 minutes on 2 cores (--quick: about 22; the
+# kill (installed with MariaDB and Redis). Loopback only. Takes about 18 minutes on 2 cores (--quick: about 16; the
 # fault scripts have no shorter form).
 # Exit 0 when every section passed; 1 otherwise. The last lines are the summary: one line per section and every
 # TARGET line of the load run.
