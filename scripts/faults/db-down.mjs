@@ -28,7 +28,7 @@
 // directory) after MariaDB is back: what it had spooled must be replayed at its start. While it is down, deliveries
 // meant for it go to the other instance, as behind a load balancer (an attempt cut off by the kill is re-delivered).
 //
-// Needs: the jar (mvn -B -ntp install -pl bot-app -am -DskipTests), mariadbd, mariadb-install-db, redis-server, mysql,
+// Needs: the jar (mvn -B -ntp clean install -pl bot-app -am -DskipTests), mariadbd, mariadb-install-db, redis-server, mysql,
 // redis-cli, Node 20. Takes about 3 minutes (start ~30 s, 90 s of traffic, settling, checks). Figures are noisy on a
 // shared 2-core machine. Prints "ok - …"/"not ok - …", "# …" figures and "RESULT db-down: PASS|FAIL (…)"; exit 1 on
 // a failure; --md-out writes a Markdown fragment for scripts/prove.sh.
@@ -36,10 +36,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkBinaries, startMariaDb, startRedis } from './services.mjs';
+import { preflight, startMariaDb, startRedis } from './services.mjs';
 import {
   ADMIN, DEFAULT_JAR, startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks,
-  makeReport, parseOptions, statusTable,
+  makeReport, parseOptions, statusTable, tailLogsOnFailure,
 } from '../wecom-client/cluster.mjs';
 import { request, randomHex, sleep, safeJson, percentile, replyText } from '../wecom-client/harness.mjs';
 import { talker } from '../wecom-client/suite.mjs';
@@ -60,17 +60,7 @@ const SETTLE_MS = 180_000;
 const report = makeReport(NAME, { mdOut: opts.mdOut });
 const { check, note, figure } = report;
 
-const missing = checkBinaries();
-if (missing) {
-  check('the programs the script needs are installed', false, missing);
-  report.finish();
-  process.exit(1);
-}
-if (!fs.existsSync(opts.jar)) {
-  check('the jar is built', false, `${opts.jar} not found: mvn -B -ntp install -pl bot-app -am -DskipTests`);
-  report.finish();
-  process.exit(1);
-}
+preflight(report, opts.jar);
 
 /** A gauge's VALUE at an instance (null when unreachable). */
 async function gauge(baseUrl, name) {
@@ -360,12 +350,7 @@ try {
   if (e.message !== 'instances not healthy') check('harness', false, e.stack || String(e));
 }
 
-if (c && report.failed().length) {
-  for (const [i] of c.instances.entries()) {
-    console.log(`# last 25 lines of instance ${i + 1}'s log:`);
-    console.log(c.tail(i, 25).split('\n').map((l) => `#   ${l}`).join('\n'));
-  }
-}
+tailLogsOnFailure(report, c, 25);
 if (c) await c.cleanup({ keepLogs: opts.keepLogs });
 if (k) await k.cleanup({ keepLogs: opts.keepLogs });
 if (db) await db.destroy({ keep: opts.keepLogs });

@@ -14,7 +14,7 @@
 //   node scripts/faults/kill9.mjs [--jar PATH] [--md-out FILE] [--messages 900] [--crises 45] [--rate 40]
 //        [--kill-after 8] [--no-restart] [--keep-logs] [--keep-db]
 //
-// Needs: bot-app/target/bot-app.jar (mvn -B -ntp install -pl bot-app -am -DskipTests), MariaDB/MySQL at 127.0.0.1:3306
+// Needs: bot-app/target/bot-app.jar (mvn -B -ntp clean install -pl bot-app -am -DskipTests), MariaDB/MySQL at 127.0.0.1:3306
 // (root, no password) with the mysql CLI, Redis at 127.0.0.1:6379 with redis-cli (SANSHE_IT_MYSQL_* / SANSHE_IT_REDIS_*
 // override them). Loopback only. Creates the database sanshe_fault_<hex> and drops it at the end; deletes only its own
 // Redis keys. Takes about 2.5 minutes on 2 cores (three JVM starts, ~25 s of traffic, up to the 60 s delivery lease
@@ -26,7 +26,7 @@
 import crypto from 'node:crypto';
 import {
   startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks, statusTable,
-  makeReport, parseOptions, DEFAULT_JAR,
+  makeReport, parseOptions, DEFAULT_JAR, tailLogsOnFailure,
 } from '../wecom-client/cluster.mjs';
 import { startFake } from '../wecom-client/fake-wecom.mjs';
 import { randomHex, sleep } from '../wecom-client/harness.mjs';
@@ -183,12 +183,7 @@ try {
   if (e.message !== 'instances not healthy') check('harness', false, e.stack || String(e));
 }
 
-if (c && report.failed().length) {
-  for (const [i] of c.instances.entries()) {
-    console.log(`# last 15 lines of instance ${i + 1}'s log:`);
-    console.log(c.tail(i, 15).split('\n').map((l) => `#   ${l}`).join('\n'));
-  }
-}
+tailLogsOnFailure(report, c, 15);
 if (c) await c.cleanup({ keepDb: opts.keepDb, keepLogs: opts.keepLogs, log: note });
 if (fake) await fake.close();
 report.finish();

@@ -15,17 +15,17 @@
 //   node scripts/faults/redis-down.mjs [--jar PATH] [--instances 1] [--rate 12] [--before 15] [--outage 60]
 //        [--after 15] [--crises 30] [--md-out FILE] [--keep-logs]
 //
-// Needs: the jar (mvn -B -ntp install -pl bot-app -am -DskipTests), mariadbd, mariadb-install-db, redis-server, mysql,
+// Needs: the jar (mvn -B -ntp clean install -pl bot-app -am -DskipTests), mariadbd, mariadb-install-db, redis-server, mysql,
 // redis-cli, Node 20. Takes about 3 minutes. Figures are noisy on a shared 2-core machine. Prints "ok - …"/"not ok -
 // …", "# …" figures and "RESULT redis-down: PASS|FAIL (…)"; exit 1 on a failure; --md-out writes a Markdown fragment.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkBinaries, startMariaDb, startRedis } from './services.mjs';
+import { preflight, startMariaDb, startRedis } from './services.mjs';
 import {
   DEFAULT_JAR, startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks,
-  makeReport, parseOptions, statusTable, redisCli,
+  makeReport, parseOptions, statusTable, redisCli, tailLogsOnFailure,
 } from '../wecom-client/cluster.mjs';
 import { randomHex, sleep, percentile } from '../wecom-client/harness.mjs';
 
@@ -44,17 +44,7 @@ const REPLY_MARGIN_MS = 10_000;
 const report = makeReport(NAME, { mdOut: opts.mdOut });
 const { check, note, figure } = report;
 
-const missing = checkBinaries();
-if (missing) {
-  check('the programs the script needs are installed', false, missing);
-  report.finish();
-  process.exit(1);
-}
-if (!fs.existsSync(opts.jar)) {
-  check('the jar is built', false, `${opts.jar} not found: mvn -B -ntp install -pl bot-app -am -DskipTests`);
-  report.finish();
-  process.exit(1);
-}
+preflight(report, opts.jar);
 
 const sizeOf = (file) => { try { return fs.statSync(file).size; } catch { return 0; } };
 const linesBetween = (file, from, to) => fs.readFileSync(file, 'utf8').slice(from, to).split('\n').filter(Boolean);
@@ -184,12 +174,7 @@ try {
   if (e.message !== 'instances not healthy') check('harness', false, e.stack || String(e));
 }
 
-if (c && report.failed().length) {
-  for (const [i] of c.instances.entries()) {
-    console.log(`# last 25 lines of instance ${i + 1}'s log:`);
-    console.log(c.tail(i, 25).split('\n').map((l) => `#   ${l}`).join('\n'));
-  }
-}
+tailLogsOnFailure(report, c, 25);
 if (c) await c.cleanup({ keepLogs: opts.keepLogs });
 if (db) await db.destroy({ keep: opts.keepLogs });
 if (rd) await rd.destroy({ keep: opts.keepLogs });

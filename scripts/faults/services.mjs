@@ -34,6 +34,20 @@ export function checkBinaries(names = ['mariadbd', 'mariadb-install-db', 'redis-
     : null;
 }
 
+/**
+ * Stops the run with one failed check when a program the outage scripts need, or the jar, is missing: the RESULT line
+ * and the Markdown fragment then say why.
+ */
+export function preflight(report, jar) {
+  const missing = checkBinaries();
+  if (missing) report.check('the programs the script needs are installed', false, missing);
+  else if (!fs.existsSync(jar)) {
+    report.check('the jar is built', false, `${jar} not found: mvn -B -ntp clean install -pl bot-app -am -DskipTests`);
+  } else return;
+  report.finish();
+  process.exit(1);
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();

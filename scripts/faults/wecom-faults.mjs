@@ -33,7 +33,7 @@
 import fs from 'node:fs';
 import {
   startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks, makeReport,
-  parseOptions, DEFAULT_JAR,
+  parseOptions, DEFAULT_JAR, tailLogsOnFailure,
 } from '../wecom-client/cluster.mjs';
 import { startFake } from '../wecom-client/fake-wecom.mjs';
 import { randomHex, sleep } from '../wecom-client/harness.mjs';
@@ -173,12 +173,7 @@ try {
   if (e.message !== 'instances not healthy') check('harness', false, e.stack || String(e));
 }
 
-if (c && report.failed().length) {
-  for (const [i] of c.instances.entries()) {
-    console.log(`# last 15 lines of instance ${i + 1}'s log:`);
-    console.log(c.tail(i, 15).split('\n').map((l) => `#   ${l}`).join('\n'));
-  }
-}
+tailLogsOnFailure(report, c, 15);
 if (c) await c.cleanup({ keepDb: opts.keepDb, keepLogs: opts.keepLogs, log: note });
 if (fake) await fake.close();
 report.finish();

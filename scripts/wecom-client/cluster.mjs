@@ -534,6 +534,15 @@ export function makeReport(name, { mdOut = null } = {}) {
   return r;
 }
 
+/** After a failed run, the last lines of every instance's log, as "#" lines for whoever reads the failure. */
+export function tailLogsOnFailure(report, c, lines = 20) {
+  if (!c || !report.failed().length) return;
+  for (const [i] of c.instances.entries()) {
+    console.log(`# last ${lines} lines of instance ${i + 1}'s log:`);
+    console.log(c.tail(i, lines).split('\n').map((l) => `#   ${l}`).join('\n'));
+  }
+}
+
 const mdCell = (s) => String(s).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
 
 function gitCommit() {

@@ -22,7 +22,8 @@
 // traffic and the checks live in cluster.mjs, shared with the fault scripts under scripts/faults/.
 
 import {
-    startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks, makeReport, DEFAULT_JAR,
+    startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks, makeReport, tailLogsOnFailure,
+  DEFAULT_JAR,
 } from './cluster.mjs';
 import { randomHex } from './harness.mjs';
 
@@ -151,12 +152,7 @@ try {
   if (e.message !== 'instances not healthy') check('harness', false, e.stack || String(e));
 }
 
-if (cluster && results.some((r) => !r.ok)) {
-  for (const [i] of cluster.instances.entries()) {
-    console.log(`# last 20 lines of instance ${i + 1}'s log:`);
-    console.log(cluster.tail(i, 20).split('\n').map((l) => `#   ${l}`).join('\n'));
-  }
-}
+tailLogsOnFailure(report, cluster, 20);
 if (cluster) await cluster.cleanup({ keepDb: opts.keepDb, keepLogs: opts.keepLogs, log: note });
 note('done');
 const failed = results.filter((r) => !r.ok).length;
