@@ -44,8 +44,11 @@ final class FallbackTokenConfig extends WxCpRedissonConfigImpl {
                 String token = super.getAccessToken();
                 if (token != null) {
                     localToken = token;
+                    return token;
                 }
-                return token;
+                // a Redis restarted empty while this instance judged expiry from its own copy (the probe closed the
+                // breaker in between): its own token, not none, which WeCom would refuse as invalid
+                return localToken;
             } catch (RuntimeException e) {
                 down(e);
             }

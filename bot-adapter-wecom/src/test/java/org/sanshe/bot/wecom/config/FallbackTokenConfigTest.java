@@ -44,6 +44,7 @@ class FallbackTokenConfigTest {
 
     private final Ticking clock = new Ticking();
     private final AtomicBoolean redisUp = new AtomicBoolean(false);
+    private final AtomicBoolean redisEmpty = new AtomicBoolean(false);
     private final AtomicInteger redisCalls = new AtomicInteger();
     private final CompletableFuture<Boolean> probe = new CompletableFuture<>();
 
@@ -59,7 +60,7 @@ class FallbackTokenConfigTest {
                 throw new RedisConnectionException("down");
             }
             return switch (invocation.getMethod().getName()) {
-                case "get" -> "SHARED";
+                case "get" -> redisEmpty.get() ? null : "SHARED";
                 case "remainTimeToLive" -> 3_600_000L;
                 default -> null;
             };
@@ -96,5 +97,24 @@ class FallbackTokenConfigTest {
         redisUp.set(true);
         probe.complete(true);
         assertThat(config.getAccessToken()).isEqualTo("SHARED");
+    }
+
+    @Test
+    void answersItsOwnTokenWhenRedisComesBackEmpty() {
+        var config = new FallbackTokenConfig(redisson(), "sanshe:wecom", clock);
+        config.setCorpId("corp");
+        config.setAgentId(1000002);
+        config.isAccessTokenExpired(); // Redis fails: the breaker opens
+        config.updateAccessToken("LOCAL", 7200);
+
+        clock.now = clock.now.plus(Duration.ofSeconds(4));
+        config.getAccessToken(); // starts the probe
+        redisUp.set(true);
+        redisEmpty.set(true); // restarted without persistence: the shared token is gone
+        probe.complete(true);
+
+        assertThat(config.getAccessToken())
+                .as("between the expiry check and the read, Redis came back empty")
+                .isEqualTo("LOCAL");
     }
 }
