@@ -39,7 +39,7 @@ import path from 'node:path';
 import { preflight, startMariaDb, startRedis } from './services.mjs';
 import {
   ADMIN, DEFAULT_JAR, startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks,
-  makeReport, parseOptions, statusTable, tailLogsOnFailure,
+  makeReport, parseOptions, statusTable, tailLogsOnFailure, chainTestArgs,
 } from '../wecom-client/cluster.mjs';
 import { request, randomHex, sleep, safeJson, percentile, replyText } from '../wecom-client/harness.mjs';
 import { talker } from '../wecom-client/suite.mjs';
@@ -101,10 +101,7 @@ try {
   c = await startCluster({
     jar: opts.jar, instances: opts.instances, dbPrefix: 'sanshe_dbdown_', mysql: db.conn, redis: rd.conn,
     tmpPrefix: 'wecom-dbdown-',
-    appArgs: [
-      `--bot.escalation.ack-timeout=PT${ACK_TIMEOUT_MS / 1000}S`, '--bot.escalation.timer-poll=PT0.3S',
-      '--bot.escalation.coalesce-window=PT0S', '--bot.command-limit=100000', '--bot.pipeline.app-messages-per-minute=100000',
-    ],
+        appArgs: chainTestArgs(ACK_TIMEOUT_MS),
     perInstance: (i) => ({ args: [`--bot.spool.dir=${path.join(spoolRoot, `instance${i + 1}`)}`] }),
   });
   if (opts.clicks > 0) {
@@ -119,14 +116,11 @@ try {
       perInstance: () => ({ args: [`--bot.spool.dir=${path.join(spoolRoot, 'clicks')}`] }),
     });
   }
-  const health = await c.waitAllHealthy(240_000);
-  if (k) {
+    if (k) {
     const hk = await k.waitHealthy(0, 240_000);
     check('the clicks\' instance starts on its own database on the same private MariaDB and reports health UP', hk.ok, hk.reason);
   }
-  const down = health.map((h, i) => (h.ok ? null : `instance ${i + 1}: ${h.reason}`)).filter(Boolean);
-  check(`${opts.instances} instance(s) start in the prod profile on the private MariaDB and Redis and report health UP`, !down.length, down.join('; '));
-  if (down.length) throw new Error('instances not healthy');
+  await c.checkAllHealthy(check, `${opts.instances} instance(s) start in the prod profile on the private MariaDB and Redis and report health UP`, 240_000);
 
   const chat = `wrDbDown${runId}`;
   const worker = `sw${runId}`;

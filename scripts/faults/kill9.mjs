@@ -26,7 +26,7 @@
 import crypto from 'node:crypto';
 import {
   startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks, statusTable,
-  makeReport, parseOptions, DEFAULT_JAR, tailLogsOnFailure,
+  makeReport, parseOptions, DEFAULT_JAR, tailLogsOnFailure, chainTestArgs,
 } from '../wecom-client/cluster.mjs';
 import { startFake } from '../wecom-client/fake-wecom.mjs';
 import { randomHex, sleep } from '../wecom-client/harness.mjs';
@@ -56,18 +56,9 @@ try {
   fake = await startFake({ duplicateCheck: true }); // WeCom drops an identical message/send when asked to (WECOM.md §5)
   c = await startCluster({
     jar: opts.jar, instances: INSTANCES, dbPrefix: 'sanshe_fault_', tmpPrefix: 'wecom-kill9-', fake,
-    appArgs: [
-      `--bot.escalation.ack-timeout=PT${ACK_TIMEOUT_MS / 1000}S`,
-      '--bot.escalation.timer-poll=PT0.3S',
-      '--bot.escalation.coalesce-window=PT0S',
-      '--bot.command-limit=100000',
-      '--bot.pipeline.app-messages-per-minute=100000',
-    ],
+        appArgs: chainTestArgs(ACK_TIMEOUT_MS),
   });
-  const health = await c.waitAllHealthy(START_TIMEOUT_MS);
-  const down = health.map((h, i) => (h.ok ? null : `instance ${i + 1}: ${h.reason}`)).filter(Boolean);
-  check('three instances start in the prod profile on one fresh database and report health UP', !down.length, down.join('; '));
-  if (down.length) throw new Error('instances not healthy');
+  await c.checkAllHealthy(check, 'three instances start in the prod profile on one fresh database and report health UP', START_TIMEOUT_MS);
   note(`instances on ${c.instances.map((a) => a.port).join(', ')}; instance ${VICTIM + 1} (pid ${c.instances[VICTIM].pid}) is the one to kill`);
 
   const chat = `wrKill${runId}`;

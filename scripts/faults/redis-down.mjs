@@ -25,7 +25,7 @@ import path from 'node:path';
 import { preflight, startMariaDb, startRedis } from './services.mjs';
 import {
   DEFAULT_JAR, startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks,
-  makeReport, parseOptions, statusTable, redisCli, tailLogsOnFailure,
+  makeReport, parseOptions, statusTable, redisCli, tailLogsOnFailure, chainTestArgs,
 } from '../wecom-client/cluster.mjs';
 import { randomHex, sleep, percentile } from '../wecom-client/harness.mjs';
 
@@ -62,18 +62,11 @@ try {
   c = await startCluster({
     jar: opts.jar, instances: opts.instances, dbPrefix: 'sanshe_redisdown_', mysql: db.conn, redis: rd.conn,
     tmpPrefix: 'wecom-redisdown-',
-    // the limits stay on (the packaged 25 app messages a minute per member are what matter with Redis away), but high
-    // enough for the test's admin01, who gets two cards and a text per crisis
-    appArgs: [
-      `--bot.escalation.ack-timeout=PT${ACK_TIMEOUT_MS / 1000}S`, '--bot.escalation.timer-poll=PT0.3S',
-      '--bot.escalation.coalesce-window=PT0S', '--bot.command-limit=100000', '--bot.pipeline.app-messages-per-minute=100000',
-    ],
+    
+        appArgs: chainTestArgs(ACK_TIMEOUT_MS),
     perInstance: (i) => ({ args: [`--bot.spool.dir=${path.join(spoolRoot, `instance${i + 1}`)}`] }),
   });
-  const health = await c.waitAllHealthy(240_000);
-  const down = health.map((h, i) => (h.ok ? null : `instance ${i + 1}: ${h.reason}`)).filter(Boolean);
-  check(`${opts.instances} instance(s) start in the prod profile on the private MariaDB and Redis and report health UP`, !down.length, down.join('; '));
-  if (down.length) throw new Error('instances not healthy');
+  await c.checkAllHealthy(check, `${opts.instances} instance(s) start in the prod profile on the private MariaDB and Redis and report health UP`, 240_000);
 
   const chat = `wrRedisDown${runId}`;
   const worker = `sw${runId}`;

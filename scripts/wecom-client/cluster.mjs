@@ -170,7 +170,14 @@ export async function startCluster({
     return at;
   };
   c.waitHealthy = (i, timeoutMs) => waitHealthy(c.instances[i].baseUrl, timeoutMs, c.instances[i].app);
-  c.waitAllHealthy = (timeoutMs) => Promise.all(c.instances.map((_, i) => c.waitHealthy(i, timeoutMs)));
+    c.waitAllHealthy = (timeoutMs) => Promise.all(c.instances.map((_, i) => c.waitHealthy(i, timeoutMs)));
+  /** Waits for every instance's health UP as one check named `what`; throws 'instances not healthy' when one is not. */
+  c.checkAllHealthy = async (check, what, timeoutMs) => {
+    const health = await c.waitAllHealthy(timeoutMs);
+    const down = health.map((h, i) => (h.ok ? null : `instance ${i + 1}: ${h.reason}`)).filter(Boolean);
+    check(what, !down.length, down.join('; '));
+    if (down.length) throw new Error('instances not healthy');
+  };
   c.metric = (i, name, tag) => metric(c.instances[i].baseUrl, name, tag);
   c.tail = (i, n = 20) => tailFile(c.instances[i].logFile, n);
 
@@ -532,6 +539,21 @@ export function makeReport(name, { mdOut = null } = {}) {
     },
   };
   return r;
+}
+
+/**
+ * The settings the exactly-once runs start the service with: a short ack timeout polled every 0.3 s so that chains run
+ * their course in seconds, coalescing off (each crisis its own chain), and the per-member limits raised: one member
+ * sends one /帮助, but admin01 gets two cards and a text per crisis, and WeCom's 30 a minute is not the subject.
+ */
+export function chainTestArgs(ackTimeoutMs) {
+  return [
+    `--bot.escalation.ack-timeout=PT${ackTimeoutMs / 1000}S`,
+    '--bot.escalation.timer-poll=PT0.3S',
+    '--bot.escalation.coalesce-window=PT0S',
+    '--bot.command-limit=100000',
+    '--bot.pipeline.app-messages-per-minute=100000',
+  ];
 }
 
 /** After a failed run, the last lines of every instance's log, as "#" lines for whoever reads the failure. */

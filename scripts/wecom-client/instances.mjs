@@ -22,14 +22,13 @@
 // traffic and the checks live in cluster.mjs, shared with the fault scripts under scripts/faults/.
 
 import {
-    startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks, makeReport, tailLogsOnFailure,
-  DEFAULT_JAR,
+  startCluster, setupCrisisGroup, makeItems, makeQueue, sendTraffic, settle, exactlyOnceChecks, makeReport, tailLogsOnFailure,
+  chainTestArgs, DEFAULT_JAR,
 } from './cluster.mjs';
 import { randomHex } from './harness.mjs';
 
 const INSTANCES = 3;
 const ACK_TIMEOUT_MS = 2_000;
-const POLL_MS = 300;
 const ROUNDS = 2; // the packaged bot.escalation.rounds
 const LEVELS = 2; // the social worker, then admin01
 const START_TIMEOUT_MS = 240_000; // three JVMs starting at once on two cores
@@ -76,21 +75,11 @@ try {
     instances: INSTANCES,
     dbPrefix: 'sanshe_multi_',
     tmpPrefix: 'wecom-multi-',
-    appArgs: [
-      `--bot.escalation.ack-timeout=PT${ACK_TIMEOUT_MS / 1000}S`,
-      `--bot.escalation.timer-poll=PT${POLL_MS / 1000}S`,
-      '--bot.escalation.coalesce-window=PT0S',
-      // one member sends one /帮助, but admin01 gets 2 cards and a text per crisis: WeCom's 30 a minute is not the subject
-      '--bot.command-limit=100000',
-      '--bot.pipeline.app-messages-per-minute=100000',
-    ],
+        appArgs: chainTestArgs(ACK_TIMEOUT_MS),
   });
   const apps = cluster.instances;
-  const health = await cluster.waitAllHealthy(START_TIMEOUT_MS);
+  await cluster.checkAllHealthy(check, 'three instances start in the prod profile on one fresh database and report health UP', START_TIMEOUT_MS);
   note(`instances on ${apps.map((a) => a.port).join(', ')}`);
-  const down = health.map((h, i) => (h.ok ? null : `instance ${i + 1}: ${h.reason}`)).filter(Boolean);
-  check('three instances start in the prod profile on one fresh database and report health UP', !down.length, down.join('; '));
-  if (down.length) throw new Error('instances not healthy');
 
   // ------------------------------------------------------------ setup, by command through instance 1
   const chat = `wrMulti${runId}`;

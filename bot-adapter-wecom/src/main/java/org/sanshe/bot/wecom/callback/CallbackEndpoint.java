@@ -163,7 +163,7 @@ public final class CallbackEndpoint {
      */
     private Mono<String> store(InboxEntry entry) {
         String key = entry.dedupKey();
-        return Mono.fromFuture(() -> idempotency.seenAsync(key))
+        return Mono.fromCallable(() -> idempotency.seen(key))
                 .flatMap(seen -> {
                     if (seen) {
                         return Mono.just("duplicate");
