@@ -3,14 +3,16 @@
 #
 #   scripts/train-crisis-model.sh [--dev eval/crisis/dev.tsv] [--out config/crisis/model.tsv] [--seed 42]
 #                                 [--folds 5] [--iterations 300] [--l2 0.0003,0.001,0.003,0.01,0.03,0.1,0.3]
+#                                 [--crisis-dir config/crisis] [--lexicon-dir config/lexicon]
 #
 # Builds bot-signal, embeds every line of the development set with BGE-small-zh v1.5 (the model inside the
 # langchain4j jar; nothing is downloaded), chooses the L2 strength by stratified 5-fold cross-validation (lowest
 # out-of-fold log-loss), prints the out-of-fold crisis recall and false-alarm rates at P >= 0.5/0.7/0.9, fits on the
 # whole set and writes the model with a header that says how it was made (data, hash, settings, commit, figures).
 # Deterministic: the same data, settings and seed give the same weights. About a minute on 2 cores.
-# Texts are normalised with org.sanshe.bot.core.crisis.CrisisText.normalise when the core has it (the header says
-# which). eval/crisis/heldout.tsv is for evaluation only: the trainer refuses it.
+# Each text is first read as the detector hands it to the learned signal (CrisisText.normalise, then the variant
+# spellings of config/crisis/variants.tsv): retrain when those change. eval/crisis/heldout.tsv is for evaluation only:
+# the trainer refuses it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

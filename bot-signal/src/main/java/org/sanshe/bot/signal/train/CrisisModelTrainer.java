@@ -1,7 +1,6 @@
 package org.sanshe.bot.signal.train;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.sanshe.bot.core.crisis.CrisisBook;
+import org.sanshe.bot.core.crisis.CrisisDetector;
+import org.sanshe.bot.core.crisis.CrisisReading;
+import org.sanshe.bot.core.rule.Lexicon;
+import org.sanshe.bot.core.rule.RuleMatcher;
 import org.sanshe.bot.signal.BgeSmallZhEmbedder;
 import org.sanshe.bot.signal.CrisisModel;
 import org.sanshe.bot.signal.Embedder;
@@ -34,11 +38,11 @@ import org.sanshe.bot.signal.train.DevSet.Example;
  * <pre>
  * scripts/train-crisis-model.sh [--dev eval/crisis/dev.tsv] [--out config/crisis/model.tsv] [--seed 42]
  *     [--folds 5] [--iterations 300] [--l2 0.0001,0.001,…] [--commit abc1234]
+ *     [--crisis-dir config/crisis] [--lexicon-dir config/lexicon]
  * </pre>
  */
 public final class CrisisModelTrainer {
     static final double[] THRESHOLDS = {0.5, 0.7, 0.9};
-    static final String NORMALISER = "org.sanshe.bot.core.crisis.CrisisText";
 
     private CrisisModelTrainer() {}
 
@@ -54,9 +58,11 @@ public final class CrisisModelTrainer {
                 .mapToDouble(Double::parseDouble)
                 .toArray();
         String commit = opts.getOrDefault("commit", "unknown");
+        Path crisisDir = Path.of(opts.getOrDefault("crisis-dir", "config/crisis"));
+        Path lexiconDir = Path.of(opts.getOrDefault("lexicon-dir", "config/lexicon"));
 
         DevSet set = DevSet.read(dev);
-        Normaliser normaliser = Normaliser.find();
+        Normaliser normaliser = Normaliser.of(crisisDir, lexiconDir);
         System.out.printf(
                 Locale.ROOT,
                 "[train] %s: %d lines, %d crisis, %d harmless; text: %s%n",
@@ -241,29 +247,20 @@ public final class CrisisModelTrainer {
     }
 
     /**
-     * The detector's normalisation, when the core has it ({@code CrisisText.normalise}): the model must see texts as the
-     * detector will hand them over. Found by name so that this trainer also runs on a branch without it (then on the raw
-     * text, and the model's header says so).
+     * The text exactly as the detector hands it to the learned signal ({@link CrisisReading#normalised()}:
+     * {@code CrisisText.normalise}, then variant spellings read), from the rules in {@code config/crisis} and
+     * {@code config/lexicon}: the model must learn from what it will be shown.
      */
     record Normaliser(UnaryOperator<String> function, String description) {
-        static Normaliser find() {
-            try {
-                Method m = Class.forName(NORMALISER).getMethod("normalise", String.class);
-                return new Normaliser(
-                        text -> {
-                            try {
-                                return (String) m.invoke(null, text);
-                            } catch (ReflectiveOperationException e) {
-                                throw new IllegalStateException(NORMALISER + ".normalise failed", e);
-                            }
-                        },
-                        "normalised with " + NORMALISER + ".normalise before embedding");
-            } catch (ClassNotFoundException | NoSuchMethodException e) {
-                return new Normaliser(
-                        UnaryOperator.identity(),
-                        "the raw text, not normalised (" + NORMALISER
-                                + " is not on this branch yet): retrain once it is");
-            }
+        static Normaliser of(Path crisisDir, Path lexiconDir) throws IOException, NoSuchAlgorithmException {
+            CrisisDetector detector = CrisisDetector.build(
+                    CrisisBook.readFolder(crisisDir).orElseThrow(),
+                    RuleMatcher.compile(Lexicon.readFolder(lexiconDir).orElseThrow()));
+            return new Normaliser(
+                    text -> detector.read(text).normalised(),
+                    "as CrisisDetector hands it to the learned signal: CrisisText.normalise (simplified script, folded),"
+                            + " then the variant spellings of " + crisisDir.resolve("variants.tsv") + " (sha256 "
+                            + sha256(crisisDir.resolve("variants.tsv")) + ") read; retrain when they change");
         }
     }
 
