@@ -167,12 +167,18 @@ public record BotProperties(
      * @param timeout how long a message waits for the model before it is decided on rules alone
      * @param urgentAbove a probability at or above this, in a message without any frame cue, is 紧急
      * @param watchAbove a probability at or above this is at least 留意
+     * @param threads the model's own threads (each reads one message at a time); the pipeline never runs it
+     * @param queue messages that may wait for those threads; beyond them a message is read by the rules alone at once
+     * @param modelFile the classifier's weights (a Spring resource; the packaged {@code config/crisis/model.tsv})
      */
     public record Learned(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("PT0.3S") @NotNull Duration timeout,
             @DefaultValue("0.9") @DecimalMin("0") @DecimalMax("1") double urgentAbove,
-            @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1") double watchAbove) {}
+            @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1") double watchAbove,
+            @DefaultValue("2") @Min(1) @Max(16) int threads,
+            @DefaultValue("32") @Min(1) int queue,
+            @DefaultValue("classpath:crisis/model.tsv") @NotBlank String modelFile) {}
 
     /**
      * @param groups chats registered as groups at start ({@code bot.bootstrap.groups[i].chat-id/.channel/.type/.name})

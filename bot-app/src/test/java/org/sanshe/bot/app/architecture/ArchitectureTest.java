@@ -82,6 +82,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSignalModuleTouchesTheModelRuntime() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.sanshe.bot.signal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ai.onnxruntime..", "ai.djl..", "dev.langchain4j..")
+                .check(classes);
+    }
+
+    @Test
+    void theSignalModuleKnowsOnlyTheCore() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.sanshe.bot.signal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.sanshe.bot.app..", "org.sanshe.bot.wecom..", "org.sanshe.bot.storage..", "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
     void theCoreNeverSeesReactor() {
         noClasses()
                 .that()
