@@ -42,7 +42,8 @@ import org.sanshe.bot.signal.train.DevSet.Example;
  * </pre>
  */
 public final class CrisisModelTrainer {
-    static final double[] THRESHOLDS = {0.5, 0.7, 0.9};
+    /** 0.5, 0.7 and 0.9 to compare models; 0.6 and 0.9 are the detector's default 留意 and 紧急 thresholds. */
+    static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.9};
 
     private CrisisModelTrainer() {}
 
@@ -91,19 +92,15 @@ public final class CrisisModelTrainer {
                 folds,
                 seed,
                 iterations);
-        System.out.printf(
-                Locale.ROOT,
-                "%-8s %9s %9s %12s %12s %12s %12s %12s %12s %9s%n",
-                "L2",
-                "log-loss",
-                "accuracy",
-                "recall@0.5",
-                "recall@0.7",
-                "recall@0.9",
-                "false@0.5",
-                "false@0.7",
-                "false@0.9",
-                "category");
+        StringBuilder head =
+                new StringBuilder(String.format(Locale.ROOT, "%-8s %9s %9s", "L2", "log-loss", "accuracy"));
+        for (double t : THRESHOLDS) {
+            head.append(String.format(Locale.ROOT, " %11s", "recall@" + t));
+        }
+        for (double t : THRESHOLDS) {
+            head.append(String.format(Locale.ROOT, " %11s", "false@" + t));
+        }
+        System.out.println(head.append(String.format(Locale.ROOT, " %9s", "category")));
         int[] fold = Folds.stratified(y, classes, folds, seed);
         Metrics best = null;
         double bestL2 = Double.NaN;
@@ -350,34 +347,32 @@ public final class CrisisModelTrainer {
         }
 
         String row(double l2) {
-            return String.format(
-                    Locale.ROOT,
-                    "%-8s %9.4f %8.1f%% %11.1f%% %11.1f%% %11.1f%% %11.1f%% %11.1f%% %11.1f%% %8.1f%%",
-                    plain(l2),
-                    logLoss,
-                    100 * accuracy,
-                    100 * recall[0],
-                    100 * recall[1],
-                    100 * recall[2],
-                    100 * falseAlarm[0],
-                    100 * falseAlarm[1],
-                    100 * falseAlarm[2],
-                    100 * category);
+            StringBuilder out = new StringBuilder(
+                    String.format(Locale.ROOT, "%-8s %9.4f %8.1f%%", plain(l2), logLoss, 100 * accuracy));
+            for (double r : recall) {
+                out.append(String.format(Locale.ROOT, " %10.1f%%", 100 * r));
+            }
+            for (double f : falseAlarm) {
+                out.append(String.format(Locale.ROOT, " %10.1f%%", 100 * f));
+            }
+            return out.append(String.format(Locale.ROOT, " %8.1f%%", 100 * category))
+                    .toString();
         }
 
         String summary() {
+            List<String> recalls = new ArrayList<>();
+            List<String> alarms = new ArrayList<>();
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                recalls.add(String.format(Locale.ROOT, "%.1f%% (P>=%s)", 100 * recall[t], THRESHOLDS[t]));
+                alarms.add(String.format(Locale.ROOT, "%.1f%% (P>=%s)", 100 * falseAlarm[t], THRESHOLDS[t]));
+            }
             return String.format(
                     Locale.ROOT,
-                    "log-loss %.4f; crisis recall %.1f%% (P>=0.5), %.1f%% (P>=0.7), %.1f%% (P>=0.9);"
-                            + " false alarms on harmless %.1f%% (P>=0.5), %.1f%% (P>=0.7), %.1f%% (P>=0.9);"
-                            + " crisis lines given their own category %.1f%%",
+                    "log-loss %.4f; crisis recall %s; false alarms on harmless %s; crisis lines given their own"
+                            + " category %.1f%%",
                     logLoss,
-                    100 * recall[0],
-                    100 * recall[1],
-                    100 * recall[2],
-                    100 * falseAlarm[0],
-                    100 * falseAlarm[1],
-                    100 * falseAlarm[2],
+                    String.join(", ", recalls),
+                    String.join(", ", alarms),
                     100 * category);
         }
     }
