@@ -20,7 +20,9 @@ public enum Frame {
     /** 培训: a course, a talk, a notice, a drill ({@code 急救培训}, {@code 防范讲座}). */
     TRAINING("培训", Reach.MESSAGE),
     /** 广告: a shop's sales talk ({@code 特价}, {@code 下单}). */
-    SALES("广告", Reach.MESSAGE);
+    SALES("广告", Reach.MESSAGE),
+    /** 夸张: a joke or hyperbole ({@code 哈哈哈}, {@code xswl}, {@code 开玩笑的}), even said first-hand. */
+    FIGURATIVE("夸张", Reach.MESSAGE_EVEN_FIRST_HAND);
 
     /** Where a cue of the frame applies. */
     enum Reach {
@@ -28,10 +30,12 @@ public enum Frame {
         BEFORE_CUE,
         /** findings in the cue's clause that start at most a few characters after it */
         CLAUSE_BEFORE,
-        /** findings in the cue's clause or the next one */
+        /** findings after the cue, in its clause or the next one */
         CLAUSE_AND_NEXT,
         /** every finding of the message, unless said first-hand in a clause of its own */
-        MESSAGE
+        MESSAGE,
+        /** every finding of the message, first-hand or not, unless said to be happening now */
+        MESSAGE_EVEN_FIRST_HAND
     }
 
     private final String chinese;
@@ -40,6 +44,15 @@ public enum Frame {
     Frame(String chinese, Reach reach) {
         this.chinese = chinese;
         this.reach = reach;
+    }
+
+    /**
+     * The frame says nobody here is in it (a drama, a course, an advert, a joke, a what-if), as against an event that
+     * is over or denied. Such a frame drops a described situation or a less severe term altogether; only an explicit
+     * term of severity 3 ({@code 跳楼}, {@code 自杀}) still goes to a person, as 留意.
+     */
+    public boolean elsewhere() {
+        return this == MEDIA || this == TRAINING || this == SALES || this == FIGURATIVE || this == HYPOTHETICAL;
     }
 
     public String chinese() {
