@@ -181,6 +181,7 @@ public final class CrisisDetector {
             return new CrisisReading(normalised, List.of(), List.of(), Detection.none());
         }
         Text text = new Text(normalised);
+        text.scareQuoted = scareQuoted(message, normalised);
         if (phraseAutomaton != null) {
             phraseAutomaton.scan(text.chars, text.chars.length, text);
         }
@@ -335,6 +336,9 @@ public final class CrisisDetector {
         boolean firstHandHere = firstHand >= 0 && text.conceptInClauses(firstHand, c0, c1);
         boolean nowHere = now >= 0 && text.conceptInClauses(now, c0, c1);
         boolean elsewhereCueHere = false;
+        if (!nowHere && !text.scareQuoted.isEmpty() && c.spans.stream().allMatch(span -> quoted(text, span))) {
+            frames.add(Frame.FIGURATIVE); // every word it rests on is in scare quotes
+        }
         for (int h = 0; h < text.count; h++) {
             if (text.frameOff[h]) {
                 continue;
@@ -381,6 +385,42 @@ public final class CrisisDetector {
         }
         return false;
     }
+
+    private static boolean quoted(Text text, int[] span) {
+        for (int[] q : text.scareQuoted) {
+            if (span[0] < q[1] && q[0] < span[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A word of one to four characters in quotation marks, not after a verb of saying: {@code 绿萝“自杀”了} is a figure
+     * of speech, {@code 他说“不想活了”} is what someone said. The places of its occurrences in the normalised text.
+     */
+    private static List<int[]> scareQuoted(String message, String normalised) {
+        java.util.regex.Matcher m = SCARE_QUOTES.matcher(message);
+        List<int[]> found = new ArrayList<>();
+        while (m.find()) {
+            String before = message.substring(Math.max(0, m.start() - 3), m.start());
+            if (SAYING.matcher(before).find()) {
+                continue;
+            }
+            String word = CrisisText.normalise(m.group(1));
+            if (word.isEmpty()) {
+                continue;
+            }
+            for (int at = normalised.indexOf(word); at >= 0; at = normalised.indexOf(word, at + 1)) {
+                found.add(new int[] {at, at + word.length()});
+            }
+        }
+        return found;
+    }
+
+    private static final java.util.regex.Pattern SCARE_QUOTES =
+            java.util.regex.Pattern.compile("[“\"「『‘]\\s*([^“”\"「」『』‘’\\s]{1,4})\\s*[”\"」』’]");
+    private static final java.util.regex.Pattern SAYING = java.util.regex.Pattern.compile("[说說道喊问問讲講写寫发發叫骂罵]");
 
     private static boolean insideAnySpan(Candidate c, int s, int e) {
         for (int[] span : c.spans) {
@@ -472,6 +512,7 @@ public final class CrisisDetector {
         int[] word = new int[16];
         int[] start = new int[16];
         int[] end = new int[16];
+        List<int[]> scareQuoted = List.of();
         boolean[] conceptOff = new boolean[0];
         boolean[] frameOff = new boolean[0];
         int count;

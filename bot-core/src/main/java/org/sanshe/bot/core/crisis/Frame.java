@@ -17,11 +17,16 @@ public enum Frame {
     HYPOTHETICAL("假设", Reach.CLAUSE_AND_NEXT),
     /** 媒体: a drama, a book, news from elsewhere ({@code 电视剧里}, {@code 新闻说}). */
     MEDIA("媒体", Reach.MESSAGE),
-    /** 培训: a course, a talk, a notice, a drill ({@code 急救培训}, {@code 防范讲座}). */
-    TRAINING("培训", Reach.MESSAGE),
+    /** 培训: a course, a talk, a notice, a drill ({@code 急救培训}, {@code 防范讲座}), even quoting someone first-hand. */
+    TRAINING("培训", Reach.MESSAGE_EVEN_FIRST_HAND),
     /** 广告: a shop's sales talk ({@code 特价}, {@code 下单}). */
-    SALES("广告", Reach.MESSAGE),
-    /** 夸张: a joke or hyperbole ({@code 哈哈哈}, {@code xswl}, {@code 开玩笑的}), even said first-hand. */
+    SALES("广告", Reach.MESSAGE_EVEN_FIRST_HAND),
+    /** 提问: a question about what to do in general ({@code 请问}, {@code 听说…真的吗}), anywhere in the message. */
+    QUESTION("提问", Reach.MESSAGE),
+    /**
+     * 夸张: a joke or hyperbole ({@code 哈哈哈}, {@code xswl}, {@code 开玩笑的}), even said first-hand; also a crisis word
+     * in scare quotes ({@code 绿萝“自杀”了}, {@code 猫「家暴」我}), found by the detector, not by a cue.
+     */
     FIGURATIVE("夸张", Reach.MESSAGE_EVEN_FIRST_HAND);
 
     /** Where a cue of the frame applies. */
@@ -52,7 +57,12 @@ public enum Frame {
      * term of severity 3 ({@code 跳楼}, {@code 自杀}) still goes to a person, as 留意.
      */
     public boolean elsewhere() {
-        return this == MEDIA || this == TRAINING || this == SALES || this == FIGURATIVE || this == HYPOTHETICAL;
+        return this == MEDIA
+                || this == TRAINING
+                || this == SALES
+                || this == FIGURATIVE
+                || this == HYPOTHETICAL
+                || this == QUESTION;
     }
 
     public String chinese() {
