@@ -366,8 +366,9 @@ public final class CrisisDetector {
                     case CLAUSE_AND_NEXT -> !nowHere && precedes(c, text, hc, he);
                     case MESSAGE -> !nowHere && !(firstHandHere && !elsewhereCueHere);
                     case MESSAGE_EVEN_FIRST_HAND -> !nowHere;
+                    case CLAUSE -> spanInClause(c, text, hc);
                 };
-                if (reaches) {
+                if (reaches && f.appliesTo(c.category)) {
                     frames.add(f);
                 }
             }
@@ -380,6 +381,15 @@ public final class CrisisDetector {
         for (int[] span : c.spans) {
             int sc = text.clauseAt(span[0]);
             if ((sc == hc || sc == hc + 1) && he <= span[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean spanInClause(Candidate c, Text text, int clause) {
+        for (int[] span : c.spans) {
+            if (text.clauseAt(span[0]) == clause) {
                 return true;
             }
         }

@@ -21,6 +21,12 @@ public enum Frame {
     TRAINING("培训", Reach.MESSAGE_EVEN_FIRST_HAND),
     /** 广告: a shop's sales talk ({@code 特价}, {@code 下单}). */
     SALES("广告", Reach.MESSAGE_EVEN_FIRST_HAND),
+    /**
+     * 动物: a pet or a plant in the finding's own clause ({@code 我家猫疯了一样满屋跑}, {@code 流浪狗走丢了}). Only for
+     * distress, falls and going missing, and children: a pet entrusted to someone is a warning sign of suicide, and a
+     * dog bite or a threat over a dead dog are real.
+     */
+    ANIMAL("动物", Reach.CLAUSE),
     /** 提问: a question about what to do in general ({@code 请问}, {@code 听说…真的吗}), anywhere in the message. */
     QUESTION("提问", Reach.MESSAGE),
     /**
@@ -40,7 +46,9 @@ public enum Frame {
         /** every finding of the message, unless said first-hand in a clause of its own */
         MESSAGE,
         /** every finding of the message, first-hand or not, unless said to be happening now */
-        MESSAGE_EVEN_FIRST_HAND
+        MESSAGE_EVEN_FIRST_HAND,
+        /** findings with a span in the cue's clause */
+        CLAUSE
     }
 
     private final String chinese;
@@ -62,7 +70,18 @@ public enum Frame {
                 || this == SALES
                 || this == FIGURATIVE
                 || this == HYPOTHETICAL
-                || this == QUESTION;
+                || this == QUESTION
+                || this == ANIMAL;
+    }
+
+    /** Whether the frame can lower a finding of this category. */
+    public boolean appliesTo(org.sanshe.bot.core.rule.Category category) {
+        if (this != ANIMAL) {
+            return true;
+        }
+        return category == org.sanshe.bot.core.rule.Category.SEVERE_DISTRESS
+                || category == org.sanshe.bot.core.rule.Category.FALL_OR_LOST
+                || category == org.sanshe.bot.core.rule.Category.CHILD_PROTECTION;
     }
 
     public String chinese() {
