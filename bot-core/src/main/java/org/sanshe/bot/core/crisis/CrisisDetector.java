@@ -42,6 +42,12 @@ import org.sanshe.bot.core.rule.TermAutomaton;
 public final class CrisisDetector {
     /** The concept that marks a clause as said first-hand ({@code 我}, {@code 俺}); optional in concepts.tsv. */
     public static final String FIRST_HAND = "亲历";
+    /**
+     * The concept that marks a clause as happening now ({@code 现在}, {@code 正在}, {@code 快来}); optional. A finding
+     * in such a clause is not lowered by a question, a what-if, or a cue elsewhere in the message: 问一下，我妈现在嘴歪
+     * 说话不清 is a call for help.
+     */
+    public static final String NOW = "此刻";
     /** How far after a negation cue a finding may start, in normalised characters. */
     static final int NEGATION_REACH = 4;
 
@@ -61,6 +67,7 @@ public final class CrisisDetector {
     private final boolean[] frameException;
     private final String[] conceptNames;
     private final int firstHand;
+    private final int now;
     private final CompiledSituation[] situations;
 
     private record CompiledSituation(Situation situation, int[][] slots, int[] unless) {}
@@ -83,6 +90,7 @@ public final class CrisisDetector {
         }
         this.conceptNames = conceptIndex.keySet().toArray(new String[0]);
         this.firstHand = conceptIndex.getOrDefault(FIRST_HAND, -1);
+        this.now = conceptIndex.getOrDefault(NOW, -1);
 
         Map<String, Integer> phraseIndex = new LinkedHashMap<>();
         book.conceptsOfPhrase().keySet().forEach(p -> phraseIndex.computeIfAbsent(p, k -> phraseIndex.size()));
@@ -173,6 +181,7 @@ public final class CrisisDetector {
             return new CrisisReading(normalised, List.of(), List.of(), Detection.none());
         }
         Text text = new Text(normalised);
+        text.scareQuoted = scareQuoted(message, normalised);
         if (phraseAutomaton != null) {
             phraseAutomaton.scan(text.chars, text.chars.length, text);
         }
@@ -205,7 +214,11 @@ public final class CrisisDetector {
 
         Map<Category, CrisisFinding> best = new EnumMap<>(Category.class);
         for (Candidate c : candidates) {
-            Set<Frame> frames = c.urgency.isUrgent() ? framesOver(c, text) : EnumSet.noneOf(Frame.class);
+            Set<Frame> frames = framesOver(c, text);
+            boolean explicit = c.source == CrisisFinding.Source.TERM && c.severity >= 3;
+            if (!explicit && frames.stream().anyMatch(Frame::elsewhere)) {
+                continue; // a described situation in a drama, a course, an advert, a joke or a what-if: nobody here
+            }
             Urgency u = frames.isEmpty() ? c.urgency : Urgency.WATCH;
             String basis = frames.isEmpty() ? c.basis : c.basis + "（" + framesText(frames) + "）";
             keepBetter(best, new CrisisFinding(c.category, u, c.severity, basis, c.source, frames));
@@ -321,14 +334,20 @@ public final class CrisisDetector {
         }
         Set<Frame> frames = EnumSet.noneOf(Frame.class);
         boolean firstHandHere = firstHand >= 0 && text.conceptInClauses(firstHand, c0, c1);
+        boolean nowHere = now >= 0 && text.conceptInClauses(now, c0, c1);
         boolean elsewhereCueHere = false;
+        if (!nowHere && !text.scareQuoted.isEmpty() && c.spans.stream().allMatch(span -> quoted(text, span))) {
+            frames.add(Frame.FIGURATIVE); // every word it rests on is in scare quotes
+        }
         for (int h = 0; h < text.count; h++) {
             if (text.frameOff[h]) {
                 continue;
             }
             int hc = text.clauseAt(text.start[h]);
             for (Frame f : framesOfPhrase[text.word[h]]) {
-                if (f.reach() == Frame.Reach.MESSAGE && hc >= c0 && hc <= c1) {
+                if ((f.reach() == Frame.Reach.MESSAGE || f.reach() == Frame.Reach.MESSAGE_EVEN_FIRST_HAND)
+                        && hc >= c0
+                        && hc <= c1) {
                     elsewhereCueHere = true;
                 }
             }
@@ -344,16 +363,74 @@ public final class CrisisDetector {
                 boolean reaches = switch (f.reach()) {
                     case BEFORE_CUE -> first < he && !insideAnySpan(c, hs, he);
                     case CLAUSE_BEFORE -> negates(c, text, hc, he);
-                    case CLAUSE_AND_NEXT -> hc >= c0 - 1 && hc <= c1;
-                    case MESSAGE -> !(firstHandHere && !elsewhereCueHere);
+                    case CLAUSE_AND_NEXT -> !nowHere && precedes(c, text, hc, he);
+                    case MESSAGE -> !nowHere && !(firstHandHere && !elsewhereCueHere);
+                    case MESSAGE_EVEN_FIRST_HAND -> !nowHere;
+                    case CLAUSE -> spanInClause(c, text, hc);
                 };
-                if (reaches) {
+                if (reaches && f.appliesTo(c.category)) {
                     frames.add(f);
                 }
             }
         }
         return frames;
     }
+
+    /** A cue in clause {@code hc} ending at {@code he} before one of the candidate's spans in that clause or the next. */
+    private static boolean precedes(Candidate c, Text text, int hc, int he) {
+        for (int[] span : c.spans) {
+            int sc = text.clauseAt(span[0]);
+            if ((sc == hc || sc == hc + 1) && he <= span[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean spanInClause(Candidate c, Text text, int clause) {
+        for (int[] span : c.spans) {
+            if (text.clauseAt(span[0]) == clause) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean quoted(Text text, int[] span) {
+        for (int[] q : text.scareQuoted) {
+            if (span[0] < q[1] && q[0] < span[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A word of one to four characters in quotation marks, not after a verb of saying: {@code 绿萝“自杀”了} is a figure
+     * of speech, {@code 他说“不想活了”} is what someone said. The places of its occurrences in the normalised text.
+     */
+    private static List<int[]> scareQuoted(String message, String normalised) {
+        java.util.regex.Matcher m = SCARE_QUOTES.matcher(message);
+        List<int[]> found = new ArrayList<>();
+        while (m.find()) {
+            String before = message.substring(Math.max(0, m.start() - 3), m.start());
+            if (SAYING.matcher(before).find()) {
+                continue;
+            }
+            String word = CrisisText.normalise(m.group(1));
+            if (word.isEmpty()) {
+                continue;
+            }
+            for (int at = normalised.indexOf(word); at >= 0; at = normalised.indexOf(word, at + 1)) {
+                found.add(new int[] {at, at + word.length()});
+            }
+        }
+        return found;
+    }
+
+    private static final java.util.regex.Pattern SCARE_QUOTES =
+            java.util.regex.Pattern.compile("[“\"「『‘]\\s*([^“”\"「」『』‘’\\s]{1,4})\\s*[”\"」』’]");
+    private static final java.util.regex.Pattern SAYING = java.util.regex.Pattern.compile("[说說道喊问問讲講写寫发發叫骂罵]");
 
     private static boolean insideAnySpan(Candidate c, int s, int e) {
         for (int[] span : c.spans) {
@@ -445,6 +522,7 @@ public final class CrisisDetector {
         int[] word = new int[16];
         int[] start = new int[16];
         int[] end = new int[16];
+        List<int[]> scareQuoted = List.of();
         boolean[] conceptOff = new boolean[0];
         boolean[] frameOff = new boolean[0];
         int count;
@@ -498,6 +576,21 @@ public final class CrisisDetector {
                     }
                     conceptOff[h] |= conceptExc[word[x]];
                     frameOff[h] |= frameExc[word[x]];
+                }
+            }
+            // a frame cue that straddles the edge of a concept phrase is another reading of the same words: 叫不醒了
+            // is not 醒了, 没人接了 is not 接了
+            for (int h = 0; h < count; h++) {
+                for (int x = 0; x < count && !frameOff[h]; x++) {
+                    if (x == h || conceptOff[x] || conceptsOfPhrase[word[x]].length == 0) {
+                        continue;
+                    }
+                    boolean overlap = start[x] < end[h] && start[h] < end[x];
+                    boolean nested =
+                            (start[x] <= start[h] && end[h] <= end[x]) || (start[h] <= start[x] && end[x] <= end[h]);
+                    if (overlap && !nested) {
+                        frameOff[h] = true;
+                    }
                 }
             }
         }
