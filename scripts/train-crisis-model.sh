@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Trains the learned crisis signal's classifier: config/crisis/model.tsv from eval/crisis/dev.tsv.
+# Trains the learned crisis signal's classifier: config/crisis/model.tsv from the development sets
+# eval/crisis/dev.tsv, dev2.tsv and dev3.tsv (written blind by separate sessions).
 #
-#   scripts/train-crisis-model.sh [--dev eval/crisis/dev.tsv] [--out config/crisis/model.tsv] [--seed 42]
+#   scripts/train-crisis-model.sh [--dev eval/crisis/dev.tsv,eval/crisis/dev2.tsv,eval/crisis/dev3.tsv]
+#                                 [--out config/crisis/model.tsv] [--seed 42]
 #                                 [--folds 5] [--iterations 300] [--l2 0.0003,0.001,0.003,0.01,0.03,0.1,0.3]
 #                                 [--crisis-dir config/crisis] [--lexicon-dir config/lexicon]
 #
-# Builds bot-signal, embeds every line of the development set with BGE-small-zh v1.5 (the model inside the
+# Builds bot-signal, embeds every line of the development sets with BGE-small-zh v1.5 (the model inside the
 # langchain4j jar; nothing is downloaded), chooses the L2 strength by stratified 5-fold cross-validation (lowest
 # out-of-fold log-loss), prints the out-of-fold crisis recall and false-alarm rates at P >= 0.5/0.7/0.9, fits on the
 # whole set and writes the model with a header that says how it was made (data, hash, settings, commit, figures).

@@ -31,25 +31,32 @@ import org.sanshe.bot.signal.NativeLibraries;
 import org.sanshe.bot.signal.train.DevSet.Example;
 
 /**
- * Trains {@code config/crisis/model.tsv} from {@code eval/crisis/dev.tsv}: embeds every text, chooses the L2 strength by
+ * Trains {@code config/crisis/model.tsv} from the development sets ({@code eval/crisis/dev.tsv}, {@code dev2.tsv},
+ * {@code dev3.tsv}; {@code --dev} names others, comma-separated): embeds every text, chooses the L2 strength by
  * stratified k-fold cross-validation (lowest out-of-fold log-loss), prints the out-of-fold crisis recall and false-alarm
  * rates, fits on the whole set and writes the model with a header that says how it was made.
  *
  * <pre>
- * scripts/train-crisis-model.sh [--dev eval/crisis/dev.tsv] [--out config/crisis/model.tsv] [--seed 42]
+ * scripts/train-crisis-model.sh [--dev eval/crisis/dev.tsv,eval/crisis/dev2.tsv,eval/crisis/dev3.tsv] [--out config/crisis/model.tsv] [--seed 42]
  *     [--folds 5] [--iterations 300] [--l2 0.0001,0.001,…] [--commit abc1234]
  *     [--crisis-dir config/crisis] [--lexicon-dir config/lexicon]
  * </pre>
  */
 public final class CrisisModelTrainer {
     /** 0.5, 0.7 and 0.9 to compare models; 0.6 and 0.9 are the detector's default 留意 and 紧急 thresholds. */
+    /** The development sets (written blind by separate sessions); never the held-out set. */
+    static final String DEV_SETS = "eval/crisis/dev.tsv,eval/crisis/dev2.tsv,eval/crisis/dev3.tsv";
+
     static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.9};
 
     private CrisisModelTrainer() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
-        Path dev = Path.of(opts.getOrDefault("dev", "eval/crisis/dev.tsv"));
+        List<Path> devs = Arrays.stream(opts.getOrDefault("dev", DEV_SETS).split(","))
+                .map(String::strip)
+                .map(Path::of)
+                .toList();
         Path out = Path.of(opts.getOrDefault("out", "config/crisis/model.tsv"));
         long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
         int folds = Integer.parseInt(opts.getOrDefault("folds", "5"));
@@ -62,12 +69,12 @@ public final class CrisisModelTrainer {
         Path crisisDir = Path.of(opts.getOrDefault("crisis-dir", "config/crisis"));
         Path lexiconDir = Path.of(opts.getOrDefault("lexicon-dir", "config/lexicon"));
 
-        DevSet set = DevSet.read(dev);
+        DevSet set = DevSet.readAll(devs);
         Normaliser normaliser = Normaliser.of(crisisDir, lexiconDir);
         System.out.printf(
                 Locale.ROOT,
                 "[train] %s: %d lines, %d crisis, %d harmless; text: %s%n",
-                dev,
+                devs,
                 set.examples().size(),
                 set.crisisCount(),
                 set.examples().size() - set.crisisCount(),
@@ -116,6 +123,15 @@ public final class CrisisModelTrainer {
         System.out.printf(Locale.ROOT, "[train] chosen L2 = %s (lowest out-of-fold log-loss)%n", plain(bestL2));
         double[][] chosen = outOfFold(x, y, fold, folds, classes, bestL2, iterations);
         printByFrame(chosen, set.examples());
+        Metrics acrossSets = null;
+        if (devs.size() > 1) {
+            // each set was written by a different session: trained on the others, how does the model read a new writer?
+            double[][] p = outOfFold(x, y, set.sets(), devs.size(), classes, bestL2, iterations);
+            acrossSets = Metrics.of(p, set.examples());
+            System.out.println(
+                    "[train] leave-one-set-out at the chosen L2 (trained on the other sets, read on this one):");
+            System.out.println(acrossSets.row(bestL2));
+        }
 
         SoftmaxRegression.Fit fit = SoftmaxRegression.fit(x, y, classes, bestL2, iterations);
         System.out.printf(
@@ -131,8 +147,12 @@ public final class CrisisModelTrainer {
         header.add("embedding: " + BgeSmallZhEmbedder.MODEL_NAME + ", CLS pooling, unit length");
         header.add("trained: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " by "
                 + CrisisModelTrainer.class.getName() + " (scripts/train-crisis-model.sh) at commit " + commit);
-        header.add("data: " + dev + ", " + y.length + " lines (" + set.crisisCount() + " crisis, "
-                + (y.length - set.crisisCount()) + " harmless), sha256 " + sha256(dev)
+        List<String> files = new ArrayList<>();
+        for (Path d : devs) {
+            files.add(d + " (sha256 " + sha256(d) + ")");
+        }
+        header.add("data: " + String.join(", ", files) + ": " + y.length + " lines (" + set.crisisCount() + " crisis, "
+                + (y.length - set.crisisCount()) + " harmless)"
                 + "; eval/crisis/heldout.tsv was not read");
         header.add("text: " + normaliser.description());
         header.add("settings: L2 = " + plain(bestL2) + " on standardised features (chosen from "
@@ -143,6 +163,10 @@ public final class CrisisModelTrainer {
                 + " iterations (final fit: " + fit.iterations() + "); standardisation folded into the weights;"
                 + " classes unweighted");
         header.add("cross-validation at the chosen L2: " + best.summary());
+        if (acrossSets != null) {
+            header.add("leave-one-set-out at the chosen L2 (each set read by a model trained on the others): "
+                    + acrossSets.summary());
+        }
         CrisisModel model = new CrisisModel(CrisisModel.CLASSES, fit.weights(), fit.bias(), header);
         // what is written must read back: the same checks as at start
         CrisisModel.parse(model.format(), out.toString())

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.sanshe.bot.signal.CrisisModel;
 
 /**
@@ -13,11 +15,29 @@ import org.sanshe.bot.signal.CrisisModel;
  * {@code crisis} or {@code harmless}. A crisis line's class is its category; a harmless line's class is HARMLESS,
  * whatever category it resembles (its frame says why it is harmless: past, fiction, prevention, negation …).
  */
-record DevSet(List<Example> examples) {
+record DevSet(List<Example> examples, List<Integer> setOf) {
     static final List<String> HEADER = List.of("id", "label", "category", "frame", "text");
 
     /** @param cls index into {@link CrisisModel#CLASSES} */
     record Example(String id, boolean crisis, String category, String frame, String text, int cls) {}
+
+    /** Several sets as one; ids must not repeat across them. */
+    static DevSet readAll(List<Path> files) throws IOException {
+        List<Example> all = new ArrayList<>();
+        List<Integer> setOf = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int f = 0; f < files.size(); f++) {
+            Path file = files.get(f);
+            for (Example e : read(file).examples()) {
+                if (!ids.add(e.id())) {
+                    throw new IllegalArgumentException(file + ": the id " + e.id() + " is also in an earlier set");
+                }
+                all.add(e);
+                setOf.add(f);
+            }
+        }
+        return new DevSet(List.copyOf(all), List.copyOf(setOf));
+    }
 
     static DevSet read(Path file) throws IOException {
         if (file.getFileName().toString().contains("heldout")) {
@@ -71,7 +91,12 @@ record DevSet(List<Example> examples) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException(file + ": no examples");
         }
-        return new DevSet(List.copyOf(examples));
+        return new DevSet(List.copyOf(examples), examples.stream().map(e -> 0).toList());
+    }
+
+    /** Which of the files read each example came from (0 for a single file), for leave-one-set-out validation. */
+    int[] sets() {
+        return setOf.stream().mapToInt(Integer::intValue).toArray();
     }
 
     long crisisCount() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanshe.bot.signal.CrisisModel;
@@ -25,6 +26,18 @@ class DevSetTest {
                 .containsExactly(
                         CrisisModel.CLASSES.indexOf("POISONING"), CrisisModel.CLASSES.indexOf(CrisisModel.HARMLESS));
         assertThat(set.crisisCount()).isEqualTo(1);
+    }
+
+    @Test
+    void severalSetsReadAsOneAndAnIdMayNotRepeat(@TempDir Path dir) throws Exception {
+        String header = "id\tlabel\tcategory\tframe\ttext\n";
+        Path a = Files.writeString(dir.resolve("dev.tsv"), header + "D1\tcrisis\tPOISONING\tpresent\t孩子误吃了药\n");
+        Path b = Files.writeString(dir.resolve("dev2.tsv"), header + "E1\tharmless\t\tother\t今天天气好\n");
+        Path c = Files.writeString(dir.resolve("dev3.tsv"), header + "D1\tharmless\t\tother\t又是D1\n");
+
+        assertThat(DevSet.readAll(List.of(a, b)).examples()).hasSize(2);
+        assertThatThrownBy(() -> DevSet.readAll(List.of(a, c)))
+                .hasMessageContaining("the id D1 is also in an earlier set");
     }
 
     @Test
