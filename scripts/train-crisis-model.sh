@@ -21,11 +21,12 @@ cd "$(dirname "$0")/.."
 command -v java >/dev/null || { echo "train-crisis-model: java not on PATH" >&2; exit 1; }
 command -v mvn >/dev/null || { echo "train-crisis-model: mvn not on PATH" >&2; exit 1; }
 
+# before the build: the build formats sources and may touch files by itself
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo '+uncommitted')"
 echo "[train] building bot-signal (mvn -pl bot-signal -am package)"
 # the classpath file is written per module, relative to each module's folder
 mvn -B -ntp -q -pl bot-signal -am -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/train-classpath.txt -DincludeScope=runtime
 
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo '+uncommitted')"
 exec java -Xmx1g -cp "bot-signal/target/classes:$(cat bot-signal/target/train-classpath.txt)" \
   org.sanshe.bot.signal.train.CrisisModelTrainer --commit "$commit" "$@"
