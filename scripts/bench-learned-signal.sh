@@ -19,13 +19,15 @@ cd "$(dirname "$0")/.."
 command -v java >/dev/null || { echo "bench-learned-signal: java not on PATH" >&2; exit 1; }
 command -v mvn >/dev/null || { echo "bench-learned-signal: mvn not on PATH" >&2; exit 1; }
 
+# before the build: the build formats sources and may touch files by itself
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
 echo "[bench-learned] building bot-bench (mvn -Pbench -pl bot-bench -am package)"
 mvn -B -ntp -q -Pbench -pl bot-bench -am package -DskipTests
 
 JAR=bot-bench/target/benchmarks.jar
 echo "[bench-learned] machine: $(nproc) CPU(s), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//'), $(java -version 2>&1 | head -1)"
+echo "[bench-learned] commit: $commit, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "[bench-learned] load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "[bench-learned] commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'), $(date -u +%Y-%m-%dT%H:%MZ)"
 if [ -f bot-app/target/bot-app.jar ]; then
   echo "[bench-learned] bot-app.jar: $(stat -c %s bot-app/target/bot-app.jar) bytes"
 fi
