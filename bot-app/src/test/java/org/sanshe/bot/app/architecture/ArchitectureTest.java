@@ -100,7 +100,10 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "org.sanshe.bot.app..", "org.sanshe.bot.wecom..", "org.sanshe.bot.storage..", "org.springframework..")
+                        "org.sanshe.bot.app..",
+                        "org.sanshe.bot.wecom..",
+                        "org.sanshe.bot.storage..",
+                        "org.springframework..")
                 .check(classes);
     }
 

@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * start with its reason.
  */
 class LearnedSignalConfigurationTest {
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(Settings.class, LearnedSignalConfiguration.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(Settings.class, LearnedSignalConfiguration.class);
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(BotProperties.class)
@@ -36,10 +36,8 @@ class LearnedSignalConfigurationTest {
 
     @Test
     void offBySettingGivesTheRulesAlone() {
-        context.withPropertyValues("bot.crisis.learned.enabled=false").run(c -> assertThat(c)
-                .hasNotFailed()
-                .getBean("learnedSignal")
-                .isSameAs(LearnedSignal.OFF));
+        context.withPropertyValues("bot.crisis.learned.enabled=false")
+                .run(c -> assertThat(c).hasNotFailed().getBean("learnedSignal").isSameAs(LearnedSignal.OFF));
     }
 
     @Test
@@ -58,13 +56,14 @@ class LearnedSignalConfigurationTest {
     void aModelForAnotherEmbeddingModelStopsTheStart(@TempDir Path dir) throws Exception {
         Path model = Files.writeString(dir.resolve("model.tsv"), modelOf(4));
 
-        context.withPropertyValues("bot.crisis.learned.model-file=file:" + model).run(c -> assertThat(c)
-                .hasFailed()
-                .getFailure()
-                .rootCause()
-                .hasMessageContaining("bot.crisis.learned.model-file")
-                .hasMessageContaining("4 dimensions")
-                .hasMessageContaining("512"));
+        context.withPropertyValues("bot.crisis.learned.model-file=file:" + model)
+                .run(c -> assertThat(c)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("bot.crisis.learned.model-file")
+                        .hasMessageContaining("4 dimensions")
+                        .hasMessageContaining("512"));
     }
 
     @Test
@@ -72,26 +71,28 @@ class LearnedSignalConfigurationTest {
         String text = modelOf(512).replaceAll("(?m)^CHILD_PROTECTION\t.*\n", "");
         Path model = Files.writeString(dir.resolve("model.tsv"), text);
 
-        context.withPropertyValues("bot.crisis.learned.model-file=file:" + model).run(c -> assertThat(c)
-                .hasFailed()
-                .getFailure()
-                .rootCause()
-                .hasMessageContaining("no row for [CHILD_PROTECTION]"));
+        context.withPropertyValues("bot.crisis.learned.model-file=file:" + model)
+                .run(c -> assertThat(c)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("no row for [CHILD_PROTECTION]"));
     }
 
     @Test
     void aMissingModelFileStopsTheStart() {
-        context.withPropertyValues("bot.crisis.learned.model-file=file:/nonexistent/model.tsv").run(c -> assertThat(c)
-                .hasFailed()
-                .getFailure()
-                .rootCause()
-                .hasMessageContaining("cannot read file:/nonexistent/model.tsv")
-                .hasMessageContaining("bot.crisis.learned.enabled=false"));
+        context.withPropertyValues("bot.crisis.learned.model-file=file:/nonexistent/model.tsv")
+                .run(c -> assertThat(c)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("cannot read file:/nonexistent/model.tsv")
+                        .hasMessageContaining("bot.crisis.learned.enabled=false"));
     }
 
     private static String modelOf(int dims) {
-        StringBuilder out = new StringBuilder("# a test model\n# dims: " + dims + "\n# classes: "
-                + String.join(",", CrisisModel.CLASSES) + "\n");
+        StringBuilder out = new StringBuilder(
+                "# a test model\n# dims: " + dims + "\n# classes: " + String.join(",", CrisisModel.CLASSES) + "\n");
         for (String c : CrisisModel.CLASSES) {
             out.append(c).append("\t0");
             out.append("\t0".repeat(dims));
