@@ -25,13 +25,26 @@ class ArchitectureTest {
     }
 
     @Test
-    void theCoreDependsOnNothingButTheJdkAndSlf4j() {
+    void theCoreDependsOnNothingButTheJdkSlf4jAndIcu() {
         classes()
                 .that()
                 .resideInAPackage("org.sanshe.bot.core..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("org.sanshe.bot.core..", "java..", "org.slf4j..")
+                .resideInAnyPackage("org.sanshe.bot.core..", "java..", "org.slf4j..", "com.ibm.icu..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyCrisisDetectionUsesIcu() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.sanshe.bot.core..")
+                .and()
+                .resideOutsideOfPackage("org.sanshe.bot.core.crisis..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.ibm.icu..")
                 .check(classes);
     }
 

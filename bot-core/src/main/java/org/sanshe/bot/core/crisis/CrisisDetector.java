@@ -56,6 +56,7 @@ public final class CrisisDetector {
     private final LearnedSignal learned;
     private final double urgentAbove;
     private final double watchAbove;
+    private final double lowerBelow;
 
     private final TermAutomaton variantAutomaton;
     private final String[] variantTo;
@@ -73,12 +74,18 @@ public final class CrisisDetector {
     private record CompiledSituation(Situation situation, int[][] slots, int[] unless) {}
 
     private CrisisDetector(
-            CrisisBook book, RuleMatcher lexicon, LearnedSignal learned, double urgentAbove, double watchAbove) {
+            CrisisBook book,
+            RuleMatcher lexicon,
+            LearnedSignal learned,
+            double urgentAbove,
+            double watchAbove,
+            double lowerBelow) {
         this.book = book;
         this.lexicon = lexicon;
         this.learned = learned;
         this.urgentAbove = urgentAbove;
         this.watchAbove = watchAbove;
+        this.lowerBelow = lowerBelow;
 
         List<String> variantFrom = new ArrayList<>(book.variants().keySet());
         this.variantAutomaton = variantFrom.isEmpty() ? null : TermAutomaton.build(variantFrom);
@@ -133,7 +140,7 @@ public final class CrisisDetector {
      * the start.
      */
     public static CrisisDetector build(CrisisBook book, RuleMatcher lexicon) {
-        CrisisDetector d = new CrisisDetector(book, lexicon, LearnedSignal.OFF, 1, 1);
+        CrisisDetector d = new CrisisDetector(book, lexicon, LearnedSignal.OFF, 1, 1, 0);
         List<BookError> errors = d.checkExamples();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("situation examples that do not fire their rule:\n"
@@ -144,11 +151,25 @@ public final class CrisisDetector {
 
     /** The same rules with a learned signal and its two thresholds (0–1, {@code watchAbove <= urgentAbove}). */
     public CrisisDetector withLearned(LearnedSignal signal, double urgentAbove, double watchAbove) {
+        return withLearned(signal, urgentAbove, watchAbove, 0);
+    }
+
+    /**
+     * The same rules with a learned signal: it raises what the rules missed (紧急 at or above {@code urgentAbove} in a
+     * message without frame cues, 留意 at or above {@code watchAbove}), and where a situation rule (not an explicit
+     * term) found 紧急 but the model reads the message as a crisis with a probability below {@code lowerBelow}, that
+     * finding goes to the social worker as 留意: two readings that disagree get a person's look without the chain. 0
+     * turns the lowering off; nothing is ever dropped.
+     */
+    public CrisisDetector withLearned(LearnedSignal signal, double urgentAbove, double watchAbove, double lowerBelow) {
         Objects.requireNonNull(signal, "signal");
         if (!(0 <= watchAbove && watchAbove <= urgentAbove && urgentAbove <= 1)) {
             throw new IllegalArgumentException("thresholds: need 0 <= watch <= urgent <= 1");
         }
-        return new CrisisDetector(book, lexicon, signal, urgentAbove, watchAbove);
+        if (!(0 <= lowerBelow && lowerBelow <= watchAbove)) {
+            throw new IllegalArgumentException("thresholds: need 0 <= lower <= watch");
+        }
+        return new CrisisDetector(book, lexicon, signal, urgentAbove, watchAbove, lowerBelow);
     }
 
     /** Each situation example that does not fire its own rule. */
@@ -223,25 +244,52 @@ public final class CrisisDetector {
             String basis = frames.isEmpty() ? c.basis : c.basis + "（" + framesText(frames) + "）";
             keepBetter(best, new CrisisFinding(c.category, u, c.severity, basis, c.source, frames));
         }
-        if (learned != LearnedSignal.OFF) {
-            learned.read(normalised).ifPresent(r -> {
+        boolean urgentAlready = best.values().stream().anyMatch(f -> f.urgency().isUrgent());
+        boolean doubtful = lowerBelow > 0
+                && best.values().stream()
+                        .anyMatch(f -> f.urgency().isUrgent() && f.source() == CrisisFinding.Source.SITUATION);
+        // with 紧急 found, the model could only add a second card's worth: its 5 ms are spent only to doubt a situation
+        if (learned != LearnedSignal.OFF && (!urgentAlready || doubtful)) {
+            Optional<LearnedSignal.Reading> reading = learned.read(normalised);
+            if (reading.isPresent() && urgentAlready) {
+                double p = reading.get().probability();
+                if (p < lowerBelow) {
+                    for (CrisisFinding f : List.copyOf(best.values())) {
+                        if (f.urgency().isUrgent() && f.source() == CrisisFinding.Source.SITUATION) {
+                            best.put(
+                                    f.category(),
+                                    new CrisisFinding(
+                                            f.category(),
+                                            Urgency.WATCH,
+                                            f.severity(),
+                                            f.basis() + String.format("（模型存疑 %.2f）", p),
+                                            f.source(),
+                                            f.frames()));
+                        }
+                    }
+                }
+            } else if (reading.isPresent()) {
+                LearnedSignal.Reading r = reading.get();
                 Optional<Category> cat = crisisCategory(r.category());
-                if (cat.isEmpty() || r.probability() < watchAbove) {
-                    return;
+                if (cat.isPresent() && r.probability() >= watchAbove) {
+                    boolean framed = text.anyFrame();
+                    Urgency u = r.probability() >= urgentAbove && !framed ? Urgency.URGENT : Urgency.WATCH;
+                    String basis = String.format("模型判断（%.2f）", r.probability());
+                    boolean rulesHaveIt =
+                            best.values().stream().anyMatch(f -> f.urgency().compareTo(u) <= 0);
+                    if (!rulesHaveIt) { // it only adds what the rules did not find at this urgency
+                        keepBetter(
+                                best,
+                                new CrisisFinding(
+                                        cat.get(),
+                                        u,
+                                        u.isUrgent() ? 3 : 1,
+                                        basis,
+                                        CrisisFinding.Source.LEARNED,
+                                        Set.of()));
+                    }
                 }
-                boolean framed = text.anyFrame();
-                Urgency u = r.probability() >= urgentAbove && !framed ? Urgency.URGENT : Urgency.WATCH;
-                String basis = String.format("模型判断（%.2f）", r.probability());
-                Optional<CrisisFinding> any = best.values().stream()
-                        .filter(f -> f.urgency().compareTo(u) <= 0)
-                        .findFirst();
-                if (any.isEmpty()) { // it only adds what the rules did not find at this urgency
-                    keepBetter(
-                            best,
-                            new CrisisFinding(
-                                    cat.get(), u, u.isUrgent() ? 3 : 1, basis, CrisisFinding.Source.LEARNED, Set.of()));
-                }
-            });
+            }
         }
         List<CrisisFinding> crises = new ArrayList<>(best.values());
         crises.sort((a, b) -> {
