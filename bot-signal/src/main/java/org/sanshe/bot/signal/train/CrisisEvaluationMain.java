@@ -287,6 +287,7 @@ public final class CrisisEvaluationMain {
                                 summary,
                                 rulesHeldOut,
                                 heldOutChosen,
+                                heldOutEarlier,
                                 choice,
                                 rulesPooled,
                                 chosenPooled));
@@ -450,6 +451,7 @@ public final class CrisisEvaluationMain {
             Summary devSummary,
             Report rulesHeldOut,
             Report heldOutChosen,
+            Report heldOutEarlier,
             String choice,
             Report rulesPooled,
             Report chosenPooled) {
@@ -467,6 +469,11 @@ public final class CrisisEvaluationMain {
                 .append('\n');
         b.append("Rules + learned (chosen thresholds), per category:\n\n")
                 .append(CrisisEvaluation.markdown(heldOutChosen))
+                .append('\n');
+        b.append("Rules + learned (earlier defaults ")
+                .append(shortForm(EARLIER_DEFAULTS))
+                .append("), per category:\n\n")
+                .append(CrisisEvaluation.markdown(heldOutEarlier))
                 .append('\n');
         b.append("#### Development sets\n\n");
         b.append("Rules + learned here is leave-one-set-out: each set is read by a softmax trained on the other sets"
