@@ -48,6 +48,12 @@ public final class CrisisDetector {
      * 说话不清 is a call for help.
      */
     public static final String NOW = "此刻";
+    /**
+     * A lexicon term alone is 紧急 from this severity: 3 means a life may be at risk now (crisis.tsv's header), 2 that a
+     * social worker should look today, which is what a 留意 note asks. Described crises are the situation rules' work.
+     */
+    static final int SEVERITY_URGENT = 3;
+
     /** Concepts that name who a situation is about, not what happens (for scare quotes). */
     static final Set<String> ACTORS = Set.of("老人", "家人", "独居", "邻居", "孩子", "婴儿", "孕妇", "伴侣或家人", "亲历", "认知障碍", "产后");
     /** How far after a negation cue a finding may start, in normalised characters. */
@@ -236,7 +242,7 @@ public final class CrisisDetector {
                 end = Math.max(end, m.end());
                 spans.add(new int[] {m.start(), m.end()});
             }
-            Urgency u = f.severity().level() >= 2 ? Urgency.URGENT : Urgency.WATCH;
+            Urgency u = f.severity().level() >= SEVERITY_URGENT ? Urgency.URGENT : Urgency.WATCH;
             String term = f.matches().get(0).term();
             candidates.add(new Candidate(
                     f.category(), u, f.severity().level(), "词语「" + term + "」", CrisisFinding.Source.TERM, spans));
