@@ -122,13 +122,14 @@ public sealed interface StateChange {
             implements StateChange {}
 
     /**
-     * The member's escalation window moved to {@code quietUntil} (a card was sent), or was confirmed unchanged (a card
-     * was held in it). Stored only if still at {@code readVersion} (empty: the member had none), so that two decisions
-     * at once cannot both send at once, nor hold into a window that is being closed.
+     * The member's window of 留意 notes: until {@code quietUntil}, {@code sent} of them sent at once (a note was sent),
+     * or confirmed unchanged (a note was held in it). Stored only if still at {@code readVersion} (empty: the member had
+     * none), so that two decisions at once cannot both spend the last of the budget, nor hold into a window that is
+     * being closed.
      */
-    record PagerSaved(UserId member, Instant quietUntil, Optional<Long> readVersion) implements StateChange {}
+    record PagerSaved(UserId member, Instant quietUntil, int sent, Optional<Long> readVersion) implements StateChange {}
 
-    /** An escalation held back for the member until their window closes. */
+    /** A 留意 note held back for the member until their window closes. */
     record NoticeHeld(UserId member, long number, Instant at) implements StateChange {
         @Override
         public boolean changesDecisions() {

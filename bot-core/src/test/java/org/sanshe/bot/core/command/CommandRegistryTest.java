@@ -68,6 +68,7 @@ class CommandRegistryTest {
                         "escalate",
                         "ack",
                         "handover",
+                        "raise",
                         "resolve",
                         "escalations",
                         "nickname",

@@ -60,7 +60,7 @@ public final class MybatisEscalations implements Escalations {
     @Override
     public Optional<Pager> pagerOf(UserId member) {
         return Optional.ofNullable(mapper.pager(member.value()))
-                .map(r -> new Pager(Instant.ofEpochMilli(r.quietUntil()), r.version()));
+                .map(r -> new Pager(Instant.ofEpochMilli(r.quietUntil()), r.sentInWindow(), r.version()));
     }
 
     @Override
@@ -76,15 +76,17 @@ public final class MybatisEscalations implements Escalations {
             boolean stored;
             if (p.readVersion().isEmpty()) {
                 try {
-                    stored = mapper.openPager(member, until) == 1;
+                    stored = mapper.openPager(member, until, p.sent()) == 1;
                 } catch (org.springframework.dao.DuplicateKeyException e) {
                     stored = false;
                 }
             } else {
-                stored = mapper.movePager(member, until, p.readVersion().get()) == 1;
+                stored = mapper.movePager(
+                                member, until, p.sent(), p.readVersion().get())
+                        == 1;
             }
             if (!stored) {
-                // two escalations for one member decided at once: the later is decided again, and held
+                // two 留意 notes for one member decided at once: the later is decided again, and may be held
                 throw new ConcurrentEscalationChange("the escalation window of a member changed since it was read");
             }
             return true;
@@ -105,6 +107,7 @@ public final class MybatisEscalations implements Escalations {
                     e.subject().value(),
                     e.category(),
                     e.severity(),
+                    e.basis(),
                     cipher.encrypt(e.excerpt()),
                     e.state().name(),
                     e.level(),
@@ -151,6 +154,7 @@ public final class MybatisEscalations implements Escalations {
                 UserId.of(r.subject()),
                 r.category(),
                 r.severity(),
+                r.basis() == null ? "" : r.basis(),
                 cipher.decrypt(r.excerpt()),
                 EscalationState.valueOf(r.state()),
                 r.chainLevel(),

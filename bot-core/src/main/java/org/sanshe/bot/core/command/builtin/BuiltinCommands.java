@@ -7,6 +7,7 @@ import org.sanshe.bot.core.escalation.AckCommand;
 import org.sanshe.bot.core.escalation.EscalateCommand;
 import org.sanshe.bot.core.escalation.EscalationListCommand;
 import org.sanshe.bot.core.escalation.HandOverCommand;
+import org.sanshe.bot.core.escalation.RaiseCommand;
 import org.sanshe.bot.core.escalation.ResolveCommand;
 import org.sanshe.bot.core.group.BindGroupCommand;
 import org.sanshe.bot.core.group.GroupInfoCommand;
@@ -33,6 +34,7 @@ public final class BuiltinCommands {
                 new EscalateCommand(),
                 new AckCommand(),
                 new HandOverCommand(),
+                new RaiseCommand(),
                 new ResolveCommand(),
                 new EscalationListCommand(),
                 new org.sanshe.bot.core.nickname.NicknameCommand(),
