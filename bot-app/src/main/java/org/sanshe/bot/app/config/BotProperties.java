@@ -2,6 +2,8 @@ package org.sanshe.bot.app.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param bootstrap groups and role grants declared in configuration, applied idempotently at every start
  * @param escalation how crisis escalations climb their chain
  * @param lexiconDir a folder of lexicon files replacing the packaged config/lexicon/*.tsv; empty: the packaged ones
+ * @param crisis crisis detection: the situation rules' folder and the learned signal (issue 12)
  * @param rulesFile what is done about rule breaches, per rule and group type (a Spring resource)
  * @param archive the chat-archive feed (会话内容存档), off unless enabled
  * @param nickname when customer groups' nicknames are checked (issue 5)
@@ -46,6 +49,7 @@ public record BotProperties(
         @Valid @NotNull @DefaultValue Bootstrap bootstrap,
         @Valid @NotNull @DefaultValue Escalation escalation,
         @DefaultValue("") String lexiconDir,
+        @Valid @NotNull @DefaultValue Crisis crisis,
         @DefaultValue("classpath:rules.yml") @NotNull String rulesFile,
         @Valid @NotNull @DefaultValue Archive archive,
         @Valid @NotNull @DefaultValue Nickname nickname,
@@ -152,6 +156,25 @@ public record BotProperties(
             @DefaultValue("PT0.5S") @NotNull Duration timerPoll,
             @DefaultValue("PT1M") @NotNull Duration coalesceWindow,
             @DefaultValue("10") @Min(1) int noteBudget) {}
+
+    /**
+     * @param dir a folder holding variants.tsv, concepts.tsv, frames.tsv and situations.txt, replacing the packaged
+     *     config/crisis/; empty: the packaged ones
+     * @param learned the learned signal (a sentence-embedding model and a classifier, in process)
+     */
+    public record Crisis(@DefaultValue("") String dir, @Valid @NotNull @DefaultValue Learned learned) {}
+
+    /**
+     * @param enabled load the model at start and read every message with it too; false: rules alone
+     * @param timeout how long a message waits for the model before it is decided on rules alone
+     * @param urgentAbove a probability at or above this, in a message without any frame cue, is 紧急
+     * @param watchAbove a probability at or above this is at least 留意
+     */
+    public record Learned(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("PT0.3S") @NotNull Duration timeout,
+            @DefaultValue("0.9") @DecimalMin("0") @DecimalMax("1") double urgentAbove,
+            @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1") double watchAbove) {}
 
     /**
      * @param groups chats registered as groups at start ({@code bot.bootstrap.groups[i].chat-id/.channel/.type/.name})

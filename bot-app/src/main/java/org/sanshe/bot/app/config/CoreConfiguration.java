@@ -19,7 +19,10 @@ import org.sanshe.bot.core.port.RateLimiter;
 import org.sanshe.bot.core.rule.Lexicon;
 import org.sanshe.bot.core.rule.LexiconParse;
 import org.sanshe.bot.core.rule.RuleMatcher;
-import org.sanshe.bot.core.rule.RuleScanner;
+import org.sanshe.bot.core.crisis.CrisisBook;
+import org.sanshe.bot.core.crisis.CrisisDetector;
+import org.sanshe.bot.core.crisis.CrisisScanner;
+import org.sanshe.bot.core.port.LearnedSignal;
 import org.sanshe.bot.core.text.Texts;
 import org.sanshe.bot.storage.audit.MybatisAuditTrail;
 import org.sanshe.bot.storage.escalation.MybatisEscalations;
@@ -39,6 +42,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BotProperties.class)
 public class CoreConfiguration {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CoreConfiguration.class);
+
 
     @Bean
     Clock clock() {
@@ -65,7 +70,9 @@ public class CoreConfiguration {
      * A bad line stops the start with every bad line named: the service never runs half-blind to a crisis.
      */
     @Bean
-    ContentScanner contentScanner(BotProperties p, ResourceLoader loader) throws java.io.IOException {
+    ContentScanner contentScanner(
+            BotProperties p, ResourceLoader loader, org.springframework.beans.factory.ObjectProvider<LearnedSignal> learned)
+            throws java.io.IOException {
         ResourcePatternResolver resources =
                 org.springframework.core.io.support.ResourcePatternUtils.getResourcePatternResolver(loader);
         LexiconParse parse;
@@ -86,10 +93,38 @@ public class CoreConfiguration {
             parse = Lexicon.parseAll(sources);
         }
         try {
-            return new RuleScanner(RuleMatcher.compile(parse.orElseThrow()));
+            RuleMatcher lexicon = RuleMatcher.compile(parse.orElseThrow());
+            CrisisDetector detector = CrisisDetector.build(crisisBook(p, resources).orElseThrow(), lexicon);
+            LearnedSignal signal = learned.getIfAvailable(() -> LearnedSignal.OFF);
+            if (signal != LearnedSignal.OFF) {
+                detector = detector.withLearned(
+                        signal,
+                        p.crisis().learned().urgentAbove(),
+                        p.crisis().learned().watchAbove());
+            }
+            log.info("crisis detection: {}", detector);
+            return new CrisisScanner(detector);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** The packaged config/crisis/ files, or the folder bot.crisis.dir. */
+    private static CrisisBook.Parse crisisBook(BotProperties p, ResourcePatternResolver resources)
+            throws java.io.IOException {
+        if (!p.crisis().dir().isBlank()) {
+            return CrisisBook.readFolder(java.nio.file.Path.of(p.crisis().dir()));
+        }
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (String name : CrisisBook.FILES) {
+            Resource r = resources.getResource("classpath:crisis/" + name);
+            if (r.exists()) {
+                try (var in = r.getInputStream()) {
+                    texts.put(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return CrisisBook.parse(texts);
     }
 
     @Bean

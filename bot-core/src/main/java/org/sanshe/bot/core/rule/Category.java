@@ -10,10 +10,16 @@ public enum Category {
     SELF_HARM(true, 10),
     /** 急症: 喘不上气, 胸口剧痛, 昏迷, 抽搐. */
     MEDICAL_EMERGENCY(true, 20),
+    /** 中毒、服药过量: 吃了一整瓶安眠药, 喝了农药, 煤气味很大人叫不醒. */
+    POISONING(true, 25),
     /** 老人跌倒、走失: 摔倒了起不来, 老人走丢了, 敲门没人应. */
     FALL_OR_LOST(true, 30),
+    /** 伤害他人的威胁: 要拿刀去砍他, 有个声音叫我去杀人. */
+    HARM_TO_OTHERS(true, 35),
     /** 家庭暴力、虐待: 家暴, 他打我, 被打. */
     DOMESTIC_VIOLENCE(true, 40),
+    /** 儿童保护: 孩子一个人被关在家好几天, 身上到处是伤. */
+    CHILD_PROTECTION(true, 45),
     /** 严重情绪困扰: 崩溃, 撑不下去, 绝望. */
     SEVERE_DISTRESS(true, 50),
     /** 未经核实的疫情信息: 内部消息, 转发扩散, 要封城. */

@@ -19,10 +19,10 @@ import java.util.List;
  * <p>Built once, never changed afterwards; every field is final and every array is written only by the constructor, so
  * one instance may be shared by any number of threads.
  */
-final class TermAutomaton {
+public final class TermAutomaton {
     /** Receives each occurrence: the index of the word in the list it was built from, and its span in the text. */
     @FunctionalInterface
-    interface Hits {
+    public interface Hits {
         void hit(int word, int start, int end);
     }
 
@@ -68,7 +68,7 @@ final class TermAutomaton {
     }
 
     /** Words may repeat (each occurrence is reported once per index); an empty word is a programming error. */
-    static TermAutomaton build(List<String> words) {
+    public static TermAutomaton build(List<String> words) {
         Trie trie = new Trie();
         int[] lengths = new int[words.size()];
         int[] endState = new int[words.size()];
@@ -139,7 +139,7 @@ final class TermAutomaton {
     }
 
     /** Reports every occurrence of every word in {@code text[0 .. length)}, ordered by end, then longest first. */
-    void scan(char[] text, int length, Hits hits) {
+    public void scan(char[] text, int length, Hits hits) {
         int state = 0;
         for (int i = 0; i < length; i++) {
             char c = text[i];
