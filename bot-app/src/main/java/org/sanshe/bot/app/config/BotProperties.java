@@ -1,9 +1,9 @@
 package org.sanshe.bot.app.config;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -162,7 +162,9 @@ public record BotProperties(
      *     config/crisis/; empty: the packaged ones
      * @param learned the learned signal (a sentence-embedding model and a classifier, in process)
      */
-    public record Crisis(@DefaultValue("") String dir, @Valid @NotNull @DefaultValue Learned learned) {}
+    public record Crisis(
+            @DefaultValue("") String dir,
+            @Valid @NotNull @DefaultValue Learned learned) {}
 
     /**
      * @param enabled load the model at start and read every message with it too; false: rules alone
@@ -173,8 +175,12 @@ public record BotProperties(
     public record Learned(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("PT0.3S") @NotNull Duration timeout,
-            @DefaultValue("0.9") @DecimalMin("0") @DecimalMax("1") double urgentAbove,
-            @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1") double watchAbove) {}
+
+            @DefaultValue("0.9") @DecimalMin("0") @DecimalMax("1")
+            double urgentAbove,
+
+            @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1")
+            double watchAbove) {}
 
     /**
      * @param groups chats registered as groups at start ({@code bot.bootstrap.groups[i].chat-id/.channel/.type/.name})

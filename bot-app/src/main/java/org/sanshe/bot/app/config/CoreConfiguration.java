@@ -8,21 +8,21 @@ import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.command.CommandRegistry;
 import org.sanshe.bot.core.command.builtin.BuiltinCommands;
+import org.sanshe.bot.core.crisis.CrisisBook;
+import org.sanshe.bot.core.crisis.CrisisDetector;
+import org.sanshe.bot.core.crisis.CrisisScanner;
 import org.sanshe.bot.core.engine.BotSettings;
 import org.sanshe.bot.core.engine.Engine;
 import org.sanshe.bot.core.escalation.EscalationSettings;
 import org.sanshe.bot.core.moderation.RuleBook;
 import org.sanshe.bot.core.nickname.NicknameSettings;
 import org.sanshe.bot.core.port.ContentScanner;
+import org.sanshe.bot.core.port.LearnedSignal;
 import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.port.RateLimiter;
 import org.sanshe.bot.core.rule.Lexicon;
 import org.sanshe.bot.core.rule.LexiconParse;
 import org.sanshe.bot.core.rule.RuleMatcher;
-import org.sanshe.bot.core.crisis.CrisisBook;
-import org.sanshe.bot.core.crisis.CrisisDetector;
-import org.sanshe.bot.core.crisis.CrisisScanner;
-import org.sanshe.bot.core.port.LearnedSignal;
 import org.sanshe.bot.core.text.Texts;
 import org.sanshe.bot.storage.audit.MybatisAuditTrail;
 import org.sanshe.bot.storage.escalation.MybatisEscalations;
@@ -43,7 +43,6 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 @EnableConfigurationProperties(BotProperties.class)
 public class CoreConfiguration {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CoreConfiguration.class);
-
 
     @Bean
     Clock clock() {
@@ -71,7 +70,9 @@ public class CoreConfiguration {
      */
     @Bean
     ContentScanner contentScanner(
-            BotProperties p, ResourceLoader loader, org.springframework.beans.factory.ObjectProvider<LearnedSignal> learned)
+            BotProperties p,
+            ResourceLoader loader,
+            org.springframework.beans.factory.ObjectProvider<LearnedSignal> learned)
             throws java.io.IOException {
         ResourcePatternResolver resources =
                 org.springframework.core.io.support.ResourcePatternUtils.getResourcePatternResolver(loader);
@@ -94,7 +95,8 @@ public class CoreConfiguration {
         }
         try {
             RuleMatcher lexicon = RuleMatcher.compile(parse.orElseThrow());
-            CrisisDetector detector = CrisisDetector.build(crisisBook(p, resources).orElseThrow(), lexicon);
+            CrisisDetector detector =
+                    CrisisDetector.build(crisisBook(p, resources).orElseThrow(), lexicon);
             LearnedSignal signal = learned.getIfAvailable(() -> LearnedSignal.OFF);
             if (signal != LearnedSignal.OFF) {
                 detector = detector.withLearned(

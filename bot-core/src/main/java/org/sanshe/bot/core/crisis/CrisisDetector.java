@@ -535,8 +535,8 @@ public final class CrisisDetector {
                         continue;
                     }
                     boolean overlap = start[x] < end[h] && start[h] < end[x];
-                    boolean nested = (start[x] <= start[h] && end[h] <= end[x])
-                            || (start[h] <= start[x] && end[x] <= end[h]);
+                    boolean nested =
+                            (start[x] <= start[h] && end[h] <= end[x]) || (start[h] <= start[x] && end[x] <= end[h]);
                     if (overlap && !nested) {
                         frameOff[h] = true;
                     }

@@ -116,11 +116,13 @@ public final class CrisisEvaluation {
                 }
             } else {
                 harmless.add(u);
-                harmlessByCategory.computeIfAbsent(r.category(), k -> new Tally()).add(u);
+                harmlessByCategory
+                        .computeIfAbsent(r.category(), k -> new Tally())
+                        .add(u);
                 byFrame.computeIfAbsent(r.frame(), k -> new Tally()).add(u);
                 if (keepMisses && u != null) {
-                    misses.add("FALSE " + (u == Urgency.URGENT ? "紧急" : "留意") + " " + r.id() + " " + r.category()
-                            + "/" + r.frame() + " " + r.text() + "  ⇒ " + describe(reading));
+                    misses.add("FALSE " + (u == Urgency.URGENT ? "紧急" : "留意") + " " + r.id() + " " + r.category() + "/"
+                            + r.frame() + " " + r.text() + "  ⇒ " + describe(reading));
                 }
             }
         }
@@ -138,9 +140,13 @@ public final class CrisisEvaluation {
     /** The report as Markdown tables. */
     public static String markdown(Report r) {
         StringBuilder b = new StringBuilder();
-        b.append("**").append(r.name()).append("**: ")
-                .append(r.crisis().rows()).append(" crisis, ")
-                .append(r.harmless().rows()).append(" harmless messages\n\n");
+        b.append("**")
+                .append(r.name())
+                .append("**: ")
+                .append(r.crisis().rows())
+                .append(" crisis, ")
+                .append(r.harmless().rows())
+                .append(" harmless messages\n\n");
         b.append("| category | crisis | 紧急 recall | 紧急 or 留意 | harmless | 紧急 on harmless | 留意 on harmless |\n");
         b.append("|---|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Tally> cats = new LinkedHashMap<>(r.crisisByCategory());
@@ -154,17 +160,35 @@ public final class CrisisEvaluation {
         b.append("\n| harmless frame | messages | 紧急 | 留意 |\n|---|---:|---:|---:|\n");
         for (Map.Entry<String, Tally> e : r.harmlessByFrame().entrySet()) {
             Tally t = e.getValue();
-            b.append("| ").append(e.getKey()).append(" | ").append(t.rows()).append(" | ")
-                    .append(pct(t.urgentRate())).append(" | ").append(pct(t.watchRate())).append(" |\n");
+            b.append("| ")
+                    .append(e.getKey())
+                    .append(" | ")
+                    .append(t.rows())
+                    .append(" | ")
+                    .append(pct(t.urgentRate()))
+                    .append(" | ")
+                    .append(pct(t.watchRate()))
+                    .append(" |\n");
         }
         return b.toString();
     }
 
     private static void row(StringBuilder b, String name, Tally c, Tally h) {
-        b.append("| ").append(name).append(" | ").append(c.rows()).append(" | ")
-                .append(pct(c.urgentRate())).append(" | ").append(pct(c.anyRate())).append(" | ")
-                .append(h.rows()).append(" | ").append(pct(h.urgentRate())).append(" | ")
-                .append(pct(h.watchRate())).append(" |\n");
+        b.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(c.rows())
+                .append(" | ")
+                .append(pct(c.urgentRate()))
+                .append(" | ")
+                .append(pct(c.anyRate()))
+                .append(" | ")
+                .append(h.rows())
+                .append(" | ")
+                .append(pct(h.urgentRate()))
+                .append(" | ")
+                .append(pct(h.watchRate()))
+                .append(" |\n");
     }
 
     private static String pct(double v) {

@@ -23,6 +23,14 @@ public sealed interface StateChange {
         return true;
     }
 
+    /**
+     * Whether this change is to the registry (groups, roles, names, private contexts) that instances cache: after its
+     * commit the caches are dropped. An escalation's changes matter to the next decision but are never cached.
+     */
+    default boolean changesRegistry() {
+        return changesDecisions();
+    }
+
     /** The member was seen in the group (spoke, or joined). */
     record MemberSeen(ChatId chat, UserId member, Instant at) implements StateChange {
         @Override
@@ -103,6 +111,11 @@ public sealed interface StateChange {
                 org.sanshe.bot.core.escalation.Escalation read, org.sanshe.bot.core.escalation.Escalation changed) {
             return new EscalationSaved(changed, Optional.of(read.updatedAt()));
         }
+
+        @Override
+        public boolean changesRegistry() {
+            return false;
+        }
     }
 
     /** One step of an escalation's timeline: who did what, when. The detail may quote the resident: encrypted. */
@@ -127,7 +140,12 @@ public sealed interface StateChange {
      * none), so that two decisions at once cannot both spend the last of the budget, nor hold into a window that is
      * being closed.
      */
-    record PagerSaved(UserId member, Instant quietUntil, int sent, Optional<Long> readVersion) implements StateChange {}
+    record PagerSaved(UserId member, Instant quietUntil, int sent, Optional<Long> readVersion) implements StateChange {
+        @Override
+        public boolean changesRegistry() {
+            return false;
+        }
+    }
 
     /** A 留意 note held back for the member until their window closes. */
     record NoticeHeld(UserId member, long number, Instant at) implements StateChange {
