@@ -211,7 +211,8 @@ public final class EscalationDesk {
             changes.add(new StateChange.EscalationStep(e.number(), at, Optional.empty(), "unacknowledged", ""));
             for (UserId admin : admins(e.chat())) {
                 out.add(new Outbound.PrivateMessage(
-                        admin, texts.get("escalation.unacknowledged", e.number(), where(e), categoryName(e))));
+                        admin,
+                        texts.get("escalation.unacknowledged", e.number(), where(e), categoryName(e), subjectName(e))));
             }
             return new Outcome(changes, out);
         }
@@ -243,7 +244,7 @@ public final class EscalationDesk {
             }
             return withCardLabel(
                     Reply.text(texts.get(
-                            "escalation.takenBy", number, e.owner().get().value())),
+                            "escalation.takenBy", number, nameOf(e.owner().get()))),
                     by,
                     responseCode,
                     "已由他人接手");
@@ -264,7 +265,7 @@ public final class EscalationDesk {
         told.remove(by);
         for (UserId other : told) {
             reply = reply.and(
-                    new Outbound.PrivateMessage(other, texts.get("escalation.othersStop", number, by.value())));
+                    new Outbound.PrivateMessage(other, texts.get("escalation.othersStop", number, nameOf(by))));
         }
         return withCardLabel(reply, by, responseCode, "已接手");
     }
@@ -365,7 +366,7 @@ public final class EscalationDesk {
                 where(e),
                 categoryName(e),
                 e.state().chineseName(),
-                e.owner().map(UserId::value).orElse("—"));
+                e.owner().map(this::nameOf).orElse("—"));
     }
 
     /** Whether the member is in the escalation's chain, or a social worker or admin of its group. */
