@@ -13,7 +13,7 @@
 // worker, then admin01; twice; then 无人接手.
 //
 //   a. a crisis message in the group reaches the social worker privately,
-//      within seconds, as a template card with the buttons 接手 and 转交
+//      within seconds, as a template card with the buttons 接手, 转交, 有用, 误报
 //   b. nothing about it appears in the group
 //   c. the social worker clicks 接手: the card's button is updated (with the
 //      click's response_code) and the chain stops (no card to admin01 after
@@ -123,7 +123,7 @@ function escalationCases({ creds, baseUrl, fake, runId, note }) {
     ready = true;
   });
 
-  add('a. a crisis message in the group reaches the social worker privately within seconds, as a card with 接手 and 转交', async () => {
+  add('a. a crisis message in the group reaches the social worker privately within seconds, as a card with 接手, 转交, 有用 and 误报', async () => {
     expect(ready, 'needs the setup');
     const sent = performance.now();
     const code = await say.postInGroup(chat, first, `${BOT} ${crisisWords}`);
@@ -137,8 +137,8 @@ function escalationCases({ creds, baseUrl, fake, runId, note }) {
     const tc = card.body.template_card;
     expect(tc.card_type === 'button_interaction', `card_type ${JSON.stringify(tc.card_type)}, want "button_interaction"`);
     const buttons = (tc.button_list ?? []).map((b) => `${b.text}=${b.key}`);
-    expect(JSON.stringify(buttons) === JSON.stringify(['接手=ack', '转交=handover']),
-      `buttons ${JSON.stringify(buttons)}, want 接手=ack and 转交=handover`);
+    const want = ['接手=ack', '转交=handover', '有用=useful', '误报=falsealarm'];
+    expect(JSON.stringify(buttons) === JSON.stringify(want), `buttons ${JSON.stringify(buttons)}, want ${want.join(', ')}`);
     expect(Number(card.body.agentid) === Number(creds.agentId), `agentid ${card.body.agentid}, want ${creds.agentId}`);
     const text = cardText(card);
     expectHas(text, `#${number}`, 'the card');

@@ -114,10 +114,14 @@ public final class WeComSender implements OutboxSender {
     }
 
     /** The buttons of a 紧急 card; their keys come back in the click event. */
-    static final java.util.List<Button> URGENT_BUTTONS =
-            java.util.List.of(new Button("接手", 1, "ack"), new Button("转交", 2, "handover"));
+    static final java.util.List<Button> URGENT_BUTTONS = java.util.List.of(
+            new Button("接手", 1, "ack"),
+            new Button("转交", 2, "handover"),
+            new Button("有用", 2, "useful"),
+            new Button("误报", 2, "falsealarm"));
     /** The buttons of a 留意 note. */
-    static final java.util.List<Button> NOTE_BUTTONS = java.util.List.of(new Button("升为紧急", 1, "raise"));
+    static final java.util.List<Button> NOTE_BUTTONS = java.util.List.of(
+            new Button("升为紧急", 1, "raise"), new Button("有用", 2, "useful"), new Button("误报", 2, "falsealarm"));
 
     record Button(String text, int style, String key) {}
 

@@ -111,11 +111,12 @@ class WeComSenderTest {
         JsonNode sentCard = json(wecom.requests(SEND).get(0).body()).path("template_card");
         assertThat(sentCard.path("main_title").path("title").asText()).isEqualTo("【紧急转介 #7】医疗急症");
         assertThat(sentCard.path("task_id").asText()).isEqualTo("esc_7_1_0");
-        assertThat(sentCard.path("button_list").findValuesAsText("key")).containsExactly("ack", "handover");
+        assertThat(sentCard.path("button_list").findValuesAsText("key"))
+                .containsExactly("ack", "handover", "useful", "falsealarm");
         JsonNode sentNote = json(wecom.requests(SEND).get(1).body()).path("template_card");
         assertThat(sentNote.path("main_title").path("title").asText()).startsWith("【请留意 #8】");
         assertThat(sentNote.path("sub_title_text").asText()).contains("跌倒（已缓解）");
-        assertThat(sentNote.path("button_list").findValuesAsText("text")).containsExactly("升为紧急");
+        assertThat(sentNote.path("button_list").findValuesAsText("text")).containsExactly("升为紧急", "有用", "误报");
     }
 
     @Test

@@ -261,7 +261,8 @@ final class Simulator {
     }
 
     /** What the card buttons say, by the key their clicks carry (WeComSender's buttons). */
-    private static final Map<String, String> BUTTONS = Map.of("ack", "接手", "handover", "转交", "raise", "升为紧急");
+    private static final Map<String, String> BUTTONS =
+            Map.of("ack", "接手", "handover", "转交", "raise", "升为紧急", "useful", "有用", "falsealarm", "误报");
 
     /** Body: {@code {"user": "<userid>", "taskId": "…", "key": "ack"}}: a card button pressed, as WeCom reports it. */
     private Mono<ServerResponse> click(ServerRequest r) {

@@ -27,6 +27,7 @@ import org.sanshe.bot.core.engine.guard.ScopeGuard;
 import org.sanshe.bot.core.engine.guard.SelfMessageGuard;
 import org.sanshe.bot.core.engine.guard.Verdict;
 import org.sanshe.bot.core.escalation.EscalationDesk;
+import org.sanshe.bot.core.escalation.Feedback;
 import org.sanshe.bot.core.event.InboundEvent;
 import org.sanshe.bot.core.event.InboundEvent.CardButtonClicked;
 import org.sanshe.bot.core.event.InboundEvent.CustomerGroupLookedUp;
@@ -285,6 +286,15 @@ public final class Engine {
             case "raise" -> {
                 button = "升为紧急按钮";
                 reply = escalations.raise(number.get(), member, click.at(), click.responseCode());
+            }
+            case "useful" -> {
+                button = "有用按钮";
+                reply = escalations.feedback(number.get(), member, Feedback.USEFUL, click.at(), click.responseCode());
+            }
+            case "falsealarm" -> {
+                button = "误报按钮";
+                reply = escalations.feedback(
+                        number.get(), member, Feedback.FALSE_ALARM, click.at(), click.responseCode());
             }
             default -> {
                 button = "转交按钮";

@@ -128,6 +128,44 @@ public sealed interface StateChange {
     }
 
     /**
+     * Someone who received an escalation's card or note said it was useful or a false alarm: stored with the words the
+     * detector read ({@code text}) and their normalised form ({@code normalised}, as crisis detection reads it), both
+     * encrypted, with what the detector said about them. One per person and escalation; a later one replaces it.
+     */
+    record FeedbackGiven(
+            long number,
+            UserId by,
+            org.sanshe.bot.core.escalation.Feedback verdict,
+            Instant at,
+            String text,
+            String normalised,
+            String category,
+            int severity,
+            String basis,
+            boolean urgent)
+            implements StateChange {
+        public FeedbackGiven {
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(normalised, "normalised");
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(basis, "basis");
+        }
+
+        @Override
+        public boolean changesDecisions() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "FeedbackGiven[#" + number + ", " + by + ", " + verdict + "]";
+        }
+    }
+
+    /**
      * A rule breach recorded against a member in a group: {@code acted} when something was done about it,
      * {@code warned} when it counts as a warning. Only ids and the rule are stored, never the message.
      */

@@ -16,6 +16,7 @@ import org.sanshe.bot.core.chat.RoleGrant;
 import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.command.Authority;
 import org.sanshe.bot.core.command.Reply;
+import org.sanshe.bot.core.crisis.CrisisText;
 import org.sanshe.bot.core.directory.LookupTexts;
 import org.sanshe.bot.core.engine.Outbound;
 import org.sanshe.bot.core.engine.Outcome;
@@ -326,6 +327,39 @@ public final class EscalationDesk {
                 .map(Member::displayName)
                 .orElse(colleague.get().value());
         return Reply.text(texts.get("escalation.handOverHow", number, name));
+    }
+
+    /**
+     * 有用 or 误报 from someone who received the card or note (in its chain, or its group's social worker or admin):
+     * stored with the words the detector read and what it said about them, audited; the card's button says it was
+     * noted. It changes nothing else: a false alarm is still closed with /解决.
+     */
+    public Reply feedback(long number, UserId by, Feedback verdict, Instant at, Optional<String> responseCode) {
+        Optional<Escalation> found = ports.escalations().find(number);
+        if (found.isEmpty()) {
+            return Reply.refused(texts.get("escalation.notFound", number));
+        }
+        Escalation e = found.get();
+        if (!mayAct(e, by)) {
+            return Reply.refused(texts.get("escalation.notYours", number));
+        }
+        var given = new StateChange.FeedbackGiven(
+                number,
+                by,
+                verdict,
+                at,
+                e.excerpt(),
+                CrisisText.normalise(e.excerpt()),
+                e.category(),
+                e.severity(),
+                e.basis(),
+                e.urgent());
+        String key = verdict == Feedback.FALSE_ALARM ? "escalation.feedback.falseAlarm" : "escalation.feedback.useful";
+        boolean open = e.state() != EscalationState.RESOLVED;
+        Reply reply = Reply.text(texts.get(key, number, open ? texts.get("escalation.feedback.stillOpen", number) : ""))
+                .with(given, new StateChange.EscalationStep(number, at, Optional.of(by), "feedback", verdict.name()))
+                .audited(e.chat(), texts.get("audit.escalation.feedback", number, verdict.chineseName()));
+        return withCardLabel(reply, by, responseCode, "已记为" + verdict.chineseName());
     }
 
     public Reply resolve(long number, UserId by, String result, Instant at) {

@@ -69,6 +69,8 @@ class CommandRegistryTest {
                         "ack",
                         "handover",
                         "raise",
+                        "falsealarm",
+                        "useful",
                         "resolve",
                         "escalations",
                         "nickname",

@@ -104,4 +104,29 @@ public interface EscalationMapper {
 
     @Update("UPDATE escalation_notice SET released_at = #{at} WHERE member = #{member} AND released_at IS NULL")
     int release(@Param("member") String member, @Param("at") long at);
+
+    /** A feedback row as stored; text and normalised are ciphertext. */
+    record FeedbackRow(
+            long id,
+            long escalation,
+            String member,
+            String verdict,
+            long at,
+            String text,
+            String normalised,
+            String category,
+            int severity,
+            String basis,
+            boolean urgent) {}
+
+    @Insert("INSERT INTO escalation_feedback (escalation, member, verdict, at, text, normalised, category, severity,"
+            + " basis, urgent) VALUES (#{r.escalation}, #{r.member}, #{r.verdict}, #{r.at}, #{r.text}, #{r.normalised},"
+            + " #{r.category}, #{r.severity}, #{r.basis}, #{r.urgent}) ON DUPLICATE KEY UPDATE verdict = VALUES(verdict),"
+            + " at = VALUES(at), text = VALUES(text), normalised = VALUES(normalised), category = VALUES(category),"
+            + " severity = VALUES(severity), basis = VALUES(basis), urgent = VALUES(urgent)")
+    int feedback(@Param("r") FeedbackRow row);
+
+    @Select("SELECT id, escalation, member, verdict, at, text, normalised, category, severity, basis, urgent"
+            + " FROM escalation_feedback WHERE at >= #{since} ORDER BY at, id LIMIT #{limit}")
+    List<FeedbackRow> feedbackSince(@Param("since") long since, @Param("limit") int limit);
 }

@@ -123,6 +123,21 @@ public final class MybatisEscalations implements Escalations {
             }
             return true;
         }
+        if (change instanceof StateChange.FeedbackGiven f) {
+            mapper.feedback(new EscalationMapper.FeedbackRow(
+                    0,
+                    f.number(),
+                    f.by().value(),
+                    f.verdict().name(),
+                    f.at().toEpochMilli(),
+                    cipher.encrypt(f.text()),
+                    cipher.encrypt(f.normalised()),
+                    f.category(),
+                    f.severity(),
+                    cut(f.basis(), 200),
+                    f.urgent()));
+            return true;
+        }
         if (change instanceof StateChange.EscalationStep s) {
             mapper.step(
                     s.number(),
@@ -133,6 +148,30 @@ public final class MybatisEscalations implements Escalations {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Feedback given at or after {@code since}, oldest first, at most {@code limit}, the words decrypted: for the
+     * administrator's export (which audits the read).
+     */
+    public List<StateChange.FeedbackGiven> feedbackSince(Instant since, int limit) {
+        return mapper.feedbackSince(since.toEpochMilli(), limit).stream()
+                .map(r -> new StateChange.FeedbackGiven(
+                        r.escalation(),
+                        UserId.of(r.member()),
+                        org.sanshe.bot.core.escalation.Feedback.valueOf(r.verdict()),
+                        Instant.ofEpochMilli(r.at()),
+                        cipher.decrypt(r.text()),
+                        cipher.decrypt(r.normalised()),
+                        r.category(),
+                        r.severity(),
+                        r.basis(),
+                        r.urgent()))
+                .toList();
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     /** The timeline, oldest first, details decrypted: for the admin board and tests. */

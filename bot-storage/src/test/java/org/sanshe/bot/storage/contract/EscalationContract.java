@@ -91,6 +91,7 @@ abstract class EscalationContract {
                 "rule_breach",
                 "escalation_pager",
                 "escalation_notice",
+                "escalation_feedback",
                 "nickname_record",
                 "nickname_group")) {
             jdbc.update("DELETE FROM " + t);
@@ -684,6 +685,58 @@ abstract class EscalationContract {
         assertThat(raised.excerpt()).isEqualTo("我妈又摔倒了起不来");
         assertThat(jdbc.queryForObject("SELECT excerpt FROM escalation WHERE id = ?", String.class, n))
                 .doesNotContain("摔倒");
+    }
+
+    @Test
+    void feedbackIsKeptEncryptedOnePerPersonAndEscalationTheLaterReplacingAndReadBackForTheExport() {
+        Instant t = Instant.parse("2026-12-01T02:00:00Z");
+        commit(new StateChange.FeedbackGiven(
+                41,
+                UserId.of("sw-fb"),
+                org.sanshe.bot.core.escalation.Feedback.USEFUL,
+                t,
+                "這部劇看得我不想活了",
+                "这部剧看得我不想活了",
+                "SELF_HARM",
+                3,
+                "词语「不想活」",
+                true));
+        commit(new StateChange.FeedbackGiven(
+                41,
+                UserId.of("sw-fb"),
+                org.sanshe.bot.core.escalation.Feedback.FALSE_ALARM,
+                t.plusSeconds(60),
+                "這部劇看得我不想活了",
+                "这部剧看得我不想活了",
+                "SELF_HARM",
+                3,
+                "词语「不想活」",
+                true));
+        commit(new StateChange.FeedbackGiven(
+                42,
+                UserId.of("sw-fb"),
+                org.sanshe.bot.core.escalation.Feedback.USEFUL,
+                t.plusSeconds(120),
+                "我妈昨天摔倒了，现在没事了",
+                "我妈昨天摔倒了,现在没事了",
+                "FALL_OR_LOST",
+                1,
+                "词语「摔倒」（已缓解）",
+                false));
+
+        assertThat(count("SELECT COUNT(*) FROM escalation_feedback")).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT CONCAT(text, normalised) FROM escalation_feedback", String.class)
+                        .toString())
+                .doesNotContain("不想活")
+                .doesNotContain("摔倒");
+        var read = escalations.feedbackSince(t, 100);
+        assertThat(read)
+                .extracting(f -> f.number() + ":" + f.verdict() + ":" + f.urgent())
+                .containsExactly("41:FALSE_ALARM:true", "42:USEFUL:false");
+        assertThat(read.get(0).text()).isEqualTo("這部劇看得我不想活了");
+        assertThat(read.get(0).normalised()).isEqualTo("这部剧看得我不想活了");
+        assertThat(read.get(1).basis()).isEqualTo("词语「摔倒」（已缓解）");
+        assertThat(escalations.feedbackSince(t.plusSeconds(90), 100)).hasSize(1);
     }
 
     // --- rule breaches (V5) -----------------------------------------------------------------------------------------
