@@ -171,6 +171,11 @@ public record BotProperties(
      * @param timeout how long a message waits for the model before it is decided on rules alone
      * @param urgentAbove a probability at or above this, in a message without any frame cue, is 紧急
      * @param watchAbove a probability at or above this is at least 留意
+     * @param lowerBelow a 紧急 finding of a situation rule (not an explicit term) in a message the model reads below this
+     *     goes out as 留意; 0: never
+     * @param threads the model's own threads (each reads one message at a time); the pipeline never runs it
+     * @param queue messages that may wait for those threads; beyond them a message is read by the rules alone at once
+     * @param modelFile the classifier's weights (a Spring resource; the packaged {@code config/crisis/model.tsv})
      */
     public record Learned(
             @DefaultValue("true") boolean enabled,
@@ -180,7 +185,16 @@ public record BotProperties(
             double urgentAbove,
 
             @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1")
-            double watchAbove) {}
+            double watchAbove,
+
+            @DefaultValue("0") @DecimalMin("0") @DecimalMax("1")
+            double lowerBelow,
+
+            @DefaultValue("2") @Min(1) @Max(16) int threads,
+            @DefaultValue("32") @Min(1) int queue,
+
+            @DefaultValue("classpath:crisis/model.tsv") @NotBlank
+            String modelFile) {}
 
     /**
      * @param groups chats registered as groups at start ({@code bot.bootstrap.groups[i].chat-id/.channel/.type/.name})

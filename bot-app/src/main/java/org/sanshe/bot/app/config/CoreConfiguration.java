@@ -102,7 +102,8 @@ public class CoreConfiguration {
                 detector = detector.withLearned(
                         signal,
                         p.crisis().learned().urgentAbove(),
-                        p.crisis().learned().watchAbove());
+                        p.crisis().learned().watchAbove(),
+                        p.crisis().learned().lowerBelow());
             }
             log.info("crisis detection: {}", detector);
             return new CrisisScanner(detector);

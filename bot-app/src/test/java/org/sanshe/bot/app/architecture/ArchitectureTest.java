@@ -25,13 +25,26 @@ class ArchitectureTest {
     }
 
     @Test
-    void theCoreDependsOnNothingButTheJdkAndSlf4j() {
+    void theCoreDependsOnNothingButTheJdkSlf4jAndIcu() {
         classes()
                 .that()
                 .resideInAPackage("org.sanshe.bot.core..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("org.sanshe.bot.core..", "java..", "org.slf4j..")
+                .resideInAnyPackage("org.sanshe.bot.core..", "java..", "org.slf4j..", "com.ibm.icu..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyCrisisDetectionUsesIcu() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.sanshe.bot.core..")
+                .and()
+                .resideOutsideOfPackage("org.sanshe.bot.core.crisis..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.ibm.icu..")
                 .check(classes);
     }
 
@@ -78,6 +91,32 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.ibatis..", "com.baomidou..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSignalModuleTouchesTheModelRuntime() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.sanshe.bot.signal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ai.onnxruntime..", "ai.djl..", "dev.langchain4j..")
+                .check(classes);
+    }
+
+    @Test
+    void theSignalModuleKnowsOnlyTheCore() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.sanshe.bot.signal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.sanshe.bot.app..",
+                        "org.sanshe.bot.wecom..",
+                        "org.sanshe.bot.storage..",
+                        "org.springframework..")
                 .check(classes);
     }
 

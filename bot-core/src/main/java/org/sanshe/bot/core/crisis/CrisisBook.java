@@ -29,7 +29,7 @@ import org.sanshe.bot.core.rule.Category;
  *       pinyin initials, homophone typos, emoji) and what it stands for.
  *   <li>{@code concepts.tsv}: {@code 短语⇥概念}; {@code 短语⇥-} is an exception phrase: a concept phrase lying inside it
  *       does not count ({@code 跳舞} is not {@code 跳}).
- *   <li>{@code frames.tsv}: {@code 短语⇥框架} (已缓解 过去 否定 假设 媒体 培训 广告 夸张); {@code 短语⇥-} is an exception.
+ *   <li>{@code frames.tsv}: {@code 短语⇥框架} (已缓解 过去 否定 假设 提问 媒体 培训 广告 夸张 动物); {@code 短语⇥-} is an exception.
  *   <li>{@code situations.txt}: rules in blocks separated by blank lines (see the file's header).
  * </ul>
  */
@@ -197,7 +197,7 @@ public record CrisisBook(
                 }
                 Optional<Frame> f = Frame.ofChinese(value);
                 if (f.isEmpty()) {
-                    errors.add(new BookError(source, line, "未知的框架「" + value + "」（可用：已缓解 过去 否定 假设 媒体 培训 广告 夸张）"));
+                    errors.add(new BookError(source, line, "未知的框架「" + value + "」（可用：已缓解 过去 否定 假设 提问 媒体 培训 广告 夸张 动物）"));
                 } else {
                     frames.computeIfAbsent(phrase, k -> new LinkedHashSet<>()).add(f.get());
                 }

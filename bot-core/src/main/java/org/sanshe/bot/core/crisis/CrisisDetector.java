@@ -56,6 +56,7 @@ public final class CrisisDetector {
     private final LearnedSignal learned;
     private final double urgentAbove;
     private final double watchAbove;
+    private final double lowerBelow;
 
     private final TermAutomaton variantAutomaton;
     private final String[] variantTo;
@@ -73,12 +74,18 @@ public final class CrisisDetector {
     private record CompiledSituation(Situation situation, int[][] slots, int[] unless) {}
 
     private CrisisDetector(
-            CrisisBook book, RuleMatcher lexicon, LearnedSignal learned, double urgentAbove, double watchAbove) {
+            CrisisBook book,
+            RuleMatcher lexicon,
+            LearnedSignal learned,
+            double urgentAbove,
+            double watchAbove,
+            double lowerBelow) {
         this.book = book;
         this.lexicon = lexicon;
         this.learned = learned;
         this.urgentAbove = urgentAbove;
         this.watchAbove = watchAbove;
+        this.lowerBelow = lowerBelow;
 
         List<String> variantFrom = new ArrayList<>(book.variants().keySet());
         this.variantAutomaton = variantFrom.isEmpty() ? null : TermAutomaton.build(variantFrom);
@@ -133,7 +140,7 @@ public final class CrisisDetector {
      * the start.
      */
     public static CrisisDetector build(CrisisBook book, RuleMatcher lexicon) {
-        CrisisDetector d = new CrisisDetector(book, lexicon, LearnedSignal.OFF, 1, 1);
+        CrisisDetector d = new CrisisDetector(book, lexicon, LearnedSignal.OFF, 1, 1, 0);
         List<BookError> errors = d.checkExamples();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("situation examples that do not fire their rule:\n"
@@ -144,11 +151,25 @@ public final class CrisisDetector {
 
     /** The same rules with a learned signal and its two thresholds (0–1, {@code watchAbove <= urgentAbove}). */
     public CrisisDetector withLearned(LearnedSignal signal, double urgentAbove, double watchAbove) {
+        return withLearned(signal, urgentAbove, watchAbove, 0);
+    }
+
+    /**
+     * The same rules with a learned signal: it raises what the rules missed (紧急 at or above {@code urgentAbove} in a
+     * message without frame cues, 留意 at or above {@code watchAbove}), and where a situation rule (not an explicit
+     * term) found 紧急 but the model reads the message as a crisis with a probability below {@code lowerBelow}, that
+     * finding goes to the social worker as 留意: two readings that disagree get a person's look without the chain. 0
+     * turns the lowering off; nothing is ever dropped.
+     */
+    public CrisisDetector withLearned(LearnedSignal signal, double urgentAbove, double watchAbove, double lowerBelow) {
         Objects.requireNonNull(signal, "signal");
         if (!(0 <= watchAbove && watchAbove <= urgentAbove && urgentAbove <= 1)) {
             throw new IllegalArgumentException("thresholds: need 0 <= watch <= urgent <= 1");
         }
-        return new CrisisDetector(book, lexicon, signal, urgentAbove, watchAbove);
+        if (!(0 <= lowerBelow && lowerBelow <= watchAbove)) {
+            throw new IllegalArgumentException("thresholds: need 0 <= lower <= watch");
+        }
+        return new CrisisDetector(book, lexicon, signal, urgentAbove, watchAbove, lowerBelow);
     }
 
     /** Each situation example that does not fire its own rule. */
@@ -181,6 +202,7 @@ public final class CrisisDetector {
             return new CrisisReading(normalised, List.of(), List.of(), Detection.none());
         }
         Text text = new Text(normalised);
+        text.scareQuoted = scareQuoted(message, normalised);
         if (phraseAutomaton != null) {
             phraseAutomaton.scan(text.chars, text.chars.length, text);
         }
@@ -222,25 +244,52 @@ public final class CrisisDetector {
             String basis = frames.isEmpty() ? c.basis : c.basis + "（" + framesText(frames) + "）";
             keepBetter(best, new CrisisFinding(c.category, u, c.severity, basis, c.source, frames));
         }
-        if (learned != LearnedSignal.OFF) {
-            learned.read(normalised).ifPresent(r -> {
+        boolean urgentAlready = best.values().stream().anyMatch(f -> f.urgency().isUrgent());
+        boolean doubtful = lowerBelow > 0
+                && best.values().stream()
+                        .anyMatch(f -> f.urgency().isUrgent() && f.source() == CrisisFinding.Source.SITUATION);
+        // with 紧急 found, the model could only add a second card's worth: its 5 ms are spent only to doubt a situation
+        if (learned != LearnedSignal.OFF && (!urgentAlready || doubtful)) {
+            Optional<LearnedSignal.Reading> reading = learned.read(normalised);
+            if (reading.isPresent() && urgentAlready) {
+                double p = reading.get().probability();
+                if (p < lowerBelow) {
+                    for (CrisisFinding f : List.copyOf(best.values())) {
+                        if (f.urgency().isUrgent() && f.source() == CrisisFinding.Source.SITUATION) {
+                            best.put(
+                                    f.category(),
+                                    new CrisisFinding(
+                                            f.category(),
+                                            Urgency.WATCH,
+                                            f.severity(),
+                                            f.basis() + String.format("（模型存疑 %.2f）", p),
+                                            f.source(),
+                                            f.frames()));
+                        }
+                    }
+                }
+            } else if (reading.isPresent()) {
+                LearnedSignal.Reading r = reading.get();
                 Optional<Category> cat = crisisCategory(r.category());
-                if (cat.isEmpty() || r.probability() < watchAbove) {
-                    return;
+                if (cat.isPresent() && r.probability() >= watchAbove) {
+                    boolean framed = text.anyFrame();
+                    Urgency u = r.probability() >= urgentAbove && !framed ? Urgency.URGENT : Urgency.WATCH;
+                    String basis = String.format("模型判断（%.2f）", r.probability());
+                    boolean rulesHaveIt =
+                            best.values().stream().anyMatch(f -> f.urgency().compareTo(u) <= 0);
+                    if (!rulesHaveIt) { // it only adds what the rules did not find at this urgency
+                        keepBetter(
+                                best,
+                                new CrisisFinding(
+                                        cat.get(),
+                                        u,
+                                        u.isUrgent() ? 3 : 1,
+                                        basis,
+                                        CrisisFinding.Source.LEARNED,
+                                        Set.of()));
+                    }
                 }
-                boolean framed = text.anyFrame();
-                Urgency u = r.probability() >= urgentAbove && !framed ? Urgency.URGENT : Urgency.WATCH;
-                String basis = String.format("模型判断（%.2f）", r.probability());
-                Optional<CrisisFinding> any = best.values().stream()
-                        .filter(f -> f.urgency().compareTo(u) <= 0)
-                        .findFirst();
-                if (any.isEmpty()) { // it only adds what the rules did not find at this urgency
-                    keepBetter(
-                            best,
-                            new CrisisFinding(
-                                    cat.get(), u, u.isUrgent() ? 3 : 1, basis, CrisisFinding.Source.LEARNED, Set.of()));
-                }
-            });
+            }
         }
         List<CrisisFinding> crises = new ArrayList<>(best.values());
         crises.sort((a, b) -> {
@@ -335,6 +384,9 @@ public final class CrisisDetector {
         boolean firstHandHere = firstHand >= 0 && text.conceptInClauses(firstHand, c0, c1);
         boolean nowHere = now >= 0 && text.conceptInClauses(now, c0, c1);
         boolean elsewhereCueHere = false;
+        if (!nowHere && !text.scareQuoted.isEmpty() && c.spans.stream().allMatch(span -> quoted(text, span))) {
+            frames.add(Frame.FIGURATIVE); // every word it rests on is in scare quotes
+        }
         for (int h = 0; h < text.count; h++) {
             if (text.frameOff[h]) {
                 continue;
@@ -362,8 +414,9 @@ public final class CrisisDetector {
                     case CLAUSE_AND_NEXT -> !nowHere && precedes(c, text, hc, he);
                     case MESSAGE -> !nowHere && !(firstHandHere && !elsewhereCueHere);
                     case MESSAGE_EVEN_FIRST_HAND -> !nowHere;
+                    case CLAUSE -> spanInClause(c, text, hc);
                 };
-                if (reaches) {
+                if (reaches && f.appliesTo(c.category)) {
                     frames.add(f);
                 }
             }
@@ -381,6 +434,51 @@ public final class CrisisDetector {
         }
         return false;
     }
+
+    private static boolean spanInClause(Candidate c, Text text, int clause) {
+        for (int[] span : c.spans) {
+            if (text.clauseAt(span[0]) == clause) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean quoted(Text text, int[] span) {
+        for (int[] q : text.scareQuoted) {
+            if (span[0] < q[1] && q[0] < span[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A word of one to four characters in quotation marks, not after a verb of saying: {@code 绿萝“自杀”了} is a figure
+     * of speech, {@code 他说“不想活了”} is what someone said. The places of its occurrences in the normalised text.
+     */
+    private static List<int[]> scareQuoted(String message, String normalised) {
+        java.util.regex.Matcher m = SCARE_QUOTES.matcher(message);
+        List<int[]> found = new ArrayList<>();
+        while (m.find()) {
+            String before = message.substring(Math.max(0, m.start() - 3), m.start());
+            if (SAYING.matcher(before).find()) {
+                continue;
+            }
+            String word = CrisisText.normalise(m.group(1));
+            if (word.isEmpty()) {
+                continue;
+            }
+            for (int at = normalised.indexOf(word); at >= 0; at = normalised.indexOf(word, at + 1)) {
+                found.add(new int[] {at, at + word.length()});
+            }
+        }
+        return found;
+    }
+
+    private static final java.util.regex.Pattern SCARE_QUOTES =
+            java.util.regex.Pattern.compile("[“\"「『‘]\\s*([^“”\"「」『』‘’\\s]{1,4})\\s*[”\"」』’]");
+    private static final java.util.regex.Pattern SAYING = java.util.regex.Pattern.compile("[说說道喊问問讲講写寫发發叫骂罵]");
 
     private static boolean insideAnySpan(Candidate c, int s, int e) {
         for (int[] span : c.spans) {
@@ -472,6 +570,7 @@ public final class CrisisDetector {
         int[] word = new int[16];
         int[] start = new int[16];
         int[] end = new int[16];
+        List<int[]> scareQuoted = List.of();
         boolean[] conceptOff = new boolean[0];
         boolean[] frameOff = new boolean[0];
         int count;

@@ -2,26 +2,52 @@ package org.sanshe.bot.core.crisis;
 
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSet;
+import com.ibm.icu.text.UnicodeSetIterator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.sanshe.bot.core.rule.Folding;
 
 /**
- * A message as crisis detection reads it: traditional script turned simplified by ICU's {@code Traditional-Simplified}
- * transliterator (a kept table, not ours), then folded as the lexicon matcher folds (full width to ASCII, lower case,
- * no spaces, invisible or filler characters; clause marks kept). Slang, pinyin initials, homophones and emoji are
- * {@link Variants}, applied after this. The original text is never changed: the card shows it as written.
+ * A message as crisis detection reads it: traditional script turned simplified with ICU's {@code
+ * Traditional-Simplified} transliterator (a kept table, not ours), then folded as the lexicon matcher folds (full width
+ * to ASCII, lower case, no spaces, invisible or filler characters; clause marks kept). Slang, pinyin initials,
+ * homophones and emoji are the variant spellings of {@code variants.tsv}, read after this. The original text is never changed: the card shows it
+ * as written.
+ *
+ * <p>Only traditional characters are changed, one by one: those the transliterator changes and that either the GB2312
+ * character set (the simplified characters in common use) cannot encode ({@code 託 → 托}) or whose simplified form turns
+ * back into them ({@code 後 → 后 → 後}). Run over simplified text, the transliterator also changes characters that are
+ * simplified and common ({@code 一跤 → 一交}); those pass neither test and are left alone.
  */
 public final class CrisisText {
-    private static final String TRANSFORM = "Traditional-Simplified";
-    /** Characters the transliterator may change: a message with none of them (most) skips it. */
+    /** Traditional character → its simplified form; built once from ICU's transliterator and GB2312. */
+    private static final Map<Integer, String> SIMPLIFIED;
+    /** The keys of {@link #SIMPLIFIED}: a message with none of them (most) is not looked at again. */
     private static final UnicodeSet TRADITIONAL;
-    /** A transliterator keeps state while it runs: one per thread. */
-    private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance(TRANSFORM));
 
     static {
-        UnicodeSet set = new UnicodeSet(Transliterator.getInstance(TRANSFORM).getSourceSet());
+        Transliterator toSimplified = Transliterator.getInstance("Traditional-Simplified");
+        Transliterator toTraditional = Transliterator.getInstance("Simplified-Traditional");
+        java.nio.charset.CharsetEncoder gb2312 =
+                java.nio.charset.Charset.forName("GB2312").newEncoder();
+        Map<Integer, String> map = new HashMap<>();
+        UnicodeSet set = new UnicodeSet();
+        for (UnicodeSetIterator it = new UnicodeSetIterator(toSimplified.getSourceSet()); it.next(); ) {
+            if (it.codepoint == UnicodeSetIterator.IS_STRING) {
+                continue;
+            }
+            String c = new String(Character.toChars(it.codepoint));
+            String simplified = toSimplified.transliterate(c);
+            if (!simplified.equals(c)
+                    && (!gb2312.canEncode(c)
+                            || toTraditional.transliterate(simplified).equals(c))) {
+                map.put(it.codepoint, simplified);
+                set.add(it.codepoint);
+            }
+        }
         set.freeze();
+        SIMPLIFIED = Map.copyOf(map);
         TRADITIONAL = set;
     }
 
@@ -33,11 +59,27 @@ public final class CrisisText {
         return Folding.squeeze(simplified(message));
     }
 
-    /** The message in simplified script, nothing else changed. */
+    /** The message with its traditional characters in simplified form, nothing else changed. */
     public static String simplified(String message) {
         if (TRADITIONAL.containsNone(message)) {
             return message;
         }
-        return TO_SIMPLIFIED.get().transliterate(message);
+        StringBuilder b = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); ) {
+            int cp = message.codePointAt(i);
+            String s = SIMPLIFIED.get(cp);
+            if (s != null) {
+                b.append(s);
+            } else {
+                b.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return b.toString();
+    }
+
+    /** How many traditional characters are known: for the startup log. */
+    static int traditionalCharacters() {
+        return SIMPLIFIED.size();
     }
 }

@@ -17,11 +17,22 @@ public enum Frame {
     HYPOTHETICAL("假设", Reach.CLAUSE_AND_NEXT),
     /** 媒体: a drama, a book, news from elsewhere ({@code 电视剧里}, {@code 新闻说}). */
     MEDIA("媒体", Reach.MESSAGE),
-    /** 培训: a course, a talk, a notice, a drill ({@code 急救培训}, {@code 防范讲座}). */
-    TRAINING("培训", Reach.MESSAGE),
+    /** 培训: a course, a talk, a notice, a drill ({@code 急救培训}, {@code 防范讲座}), even quoting someone first-hand. */
+    TRAINING("培训", Reach.MESSAGE_EVEN_FIRST_HAND),
     /** 广告: a shop's sales talk ({@code 特价}, {@code 下单}). */
-    SALES("广告", Reach.MESSAGE),
-    /** 夸张: a joke or hyperbole ({@code 哈哈哈}, {@code xswl}, {@code 开玩笑的}), even said first-hand. */
+    SALES("广告", Reach.MESSAGE_EVEN_FIRST_HAND),
+    /**
+     * 动物: a pet or a plant in the finding's own clause ({@code 我家猫疯了一样满屋跑}, {@code 流浪狗走丢了}). Only for
+     * distress, falls and going missing, and children: a pet entrusted to someone is a warning sign of suicide, and a
+     * dog bite or a threat over a dead dog are real.
+     */
+    ANIMAL("动物", Reach.CLAUSE),
+    /** 提问: a question about what to do in general ({@code 请问}, {@code 听说…真的吗}), anywhere in the message. */
+    QUESTION("提问", Reach.MESSAGE),
+    /**
+     * 夸张: a joke or hyperbole ({@code 哈哈哈}, {@code xswl}, {@code 开玩笑的}), even said first-hand; also a crisis word
+     * in scare quotes ({@code 绿萝“自杀”了}, {@code 猫「家暴」我}), found by the detector, not by a cue.
+     */
     FIGURATIVE("夸张", Reach.MESSAGE_EVEN_FIRST_HAND);
 
     /** Where a cue of the frame applies. */
@@ -35,7 +46,9 @@ public enum Frame {
         /** every finding of the message, unless said first-hand in a clause of its own */
         MESSAGE,
         /** every finding of the message, first-hand or not, unless said to be happening now */
-        MESSAGE_EVEN_FIRST_HAND
+        MESSAGE_EVEN_FIRST_HAND,
+        /** findings with a span in the cue's clause */
+        CLAUSE
     }
 
     private final String chinese;
@@ -52,7 +65,23 @@ public enum Frame {
      * term of severity 3 ({@code 跳楼}, {@code 自杀}) still goes to a person, as 留意.
      */
     public boolean elsewhere() {
-        return this == MEDIA || this == TRAINING || this == SALES || this == FIGURATIVE || this == HYPOTHETICAL;
+        return this == MEDIA
+                || this == TRAINING
+                || this == SALES
+                || this == FIGURATIVE
+                || this == HYPOTHETICAL
+                || this == QUESTION
+                || this == ANIMAL;
+    }
+
+    /** Whether the frame can lower a finding of this category. */
+    public boolean appliesTo(org.sanshe.bot.core.rule.Category category) {
+        if (this != ANIMAL) {
+            return true;
+        }
+        return category == org.sanshe.bot.core.rule.Category.SEVERE_DISTRESS
+                || category == org.sanshe.bot.core.rule.Category.FALL_OR_LOST
+                || category == org.sanshe.bot.core.rule.Category.CHILD_PROTECTION;
     }
 
     public String chinese() {
