@@ -36,8 +36,10 @@ if command -v node >/dev/null; then
   node scripts/wecom-client/conformance.mjs --jar bot-app/target/bot-app.jar
   say "independent WeCom client: slash-commands and configuration bootstrap against bot-app/target/bot-app.jar"
   node scripts/wecom-client/commands.mjs --jar bot-app/target/bot-app.jar
-  say "independent WeCom client: crisis escalation and group rules (cards, 接手, the chain, 无人接手, coalescing, warnings) against bot-app/target/bot-app.jar"
+  say "independent WeCom client: crisis escalation and group rules (cards, 接手, the chain, 无人接手, three cards at once, warnings) against bot-app/target/bot-app.jar"
   node scripts/wecom-client/escalation.mjs --jar bot-app/target/bot-app.jar
+  say "independent WeCom client: 紧急 and 留意, people by name, 误报 feedback and its export, /转交 by nickname against bot-app/target/bot-app.jar"
+  node scripts/wecom-client/urgency.mjs --jar bot-app/target/bot-app.jar
   say "independent WeCom client: group nickname checks (join, digest, flags, poll, report) against bot-app/target/bot-app.jar"
   node scripts/wecom-client/nicknames.mjs --jar bot-app/target/bot-app.jar
 elif [[ "${CI:-}" == "true" ]]; then

@@ -111,7 +111,7 @@ export function talker({ creds, baseUrl, fake, runId }) {
  * case and the last line "N passed, M failed", sets the exit code, and shows the app's last log lines on a failure.
  * makeCases({creds, baseUrl, fake, runId, note}) returns the [name, async fn] pairs, run in order.
  */
-export async function runJarSuite({ script, tmpPrefix, appArgs, startTimeoutMs, makeCases }) {
+export async function runJarSuite({ script, tmpPrefix, appArgs, env = {}, startTimeoutMs, makeCases }) {
   const opts = parseSuiteArgs(process.argv.slice(2), script);
   const runId = randomHex(3);
   const t0 = Date.now();
@@ -146,6 +146,7 @@ export async function runJarSuite({ script, tmpPrefix, appArgs, startTimeoutMs, 
       fakeBaseUrl: fake.baseUrl,
       tmpDir,
       args: [`--bot.local.data-dir=${path.join(tmp, 'data')}`, ...appArgs],
+      env,
     });
     app = launched.app;
     logFile = launched.logFile;

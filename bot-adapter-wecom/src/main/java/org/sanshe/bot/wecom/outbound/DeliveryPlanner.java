@@ -24,7 +24,11 @@ public final class DeliveryPlanner {
     public static final String LOOKUP_CUSTOMER_GROUP = "LOOKUP_CUSTOMER_GROUP";
     public static final String READ_GROUP_MEMBERS = "READ_GROUP_MEMBERS";
     public static final String GROUP_SEND_DRAFT = "GROUP_SEND_DRAFT";
+    /** A 紧急 card: the only kind that may use the reserve of a member's WeCom budget. */
     public static final String APP_CARD = "APP_CARD";
+    /** A 留意 note: a template card like APP_CARD, but with the budget of ordinary messages. */
+    public static final String APP_NOTE = "APP_NOTE";
+
     public static final String CARD_UPDATE = "CARD_UPDATE";
     private static final Logger log = LoggerFactory.getLogger(DeliveryPlanner.class);
 
@@ -43,6 +47,12 @@ public final class DeliveryPlanner {
                 body.put("description", card.description());
                 body.put("taskId", card.taskId());
                 plan.add(new OutboxMessage(APP_CARD, card.to().value(), body.toString()));
+            } else if (o instanceof Outbound.WatchNote note) {
+                var body = org.sanshe.bot.wecom.translate.AiBotTranslator.JSON.createObjectNode();
+                body.put("title", note.title());
+                body.put("description", note.description());
+                body.put("taskId", note.taskId());
+                plan.add(new OutboxMessage(APP_NOTE, note.to().value(), body.toString()));
             } else if (o instanceof Outbound.CardUpdate update) {
                 var body = org.sanshe.bot.wecom.translate.AiBotTranslator.JSON.createObjectNode();
                 body.put("responseCode", update.responseCode());

@@ -67,7 +67,8 @@ public final class WeComSender implements OutboxSender {
             case DeliveryPlanner.AIBOT_RESPONSE -> sendAiBotResponse(message);
             case DeliveryPlanner.LOOKUP_CUSTOMER_GROUP -> lookups.run(message, RETRYABLE::contains);
             case DeliveryPlanner.READ_GROUP_MEMBERS -> lookups.read(message, RETRYABLE::contains);
-            case DeliveryPlanner.APP_CARD -> sendCard(message);
+            case DeliveryPlanner.APP_CARD -> sendCard(message, URGENT_BUTTONS);
+            case DeliveryPlanner.APP_NOTE -> sendCard(message, NOTE_BUTTONS);
             case DeliveryPlanner.CARD_UPDATE -> updateCard(message);
             case DeliveryPlanner.GROUP_SEND_DRAFT -> groupSendDraft(message);
             default -> new DeliveryResult.Failed("unknown kind " + message.kind());
@@ -112,11 +113,23 @@ public final class WeComSender implements OutboxSender {
                 || (cause != null && cause.getClass().getSimpleName().equals("ConnectTimeoutException")));
     }
 
+    /** The buttons of a 紧急 card; their keys come back in the click event. */
+    static final java.util.List<Button> URGENT_BUTTONS = java.util.List.of(
+            new Button("接手", 1, "ack"),
+            new Button("转交", 2, "handover"),
+            new Button("有用", 2, "useful"),
+            new Button("误报", 2, "falsealarm"));
+    /** The buttons of a 留意 note. */
+    static final java.util.List<Button> NOTE_BUTTONS = java.util.List.of(
+            new Button("升为紧急", 1, "raise"), new Button("有用", 2, "useful"), new Button("误报", 2, "falsealarm"));
+
+    record Button(String text, int style, String key) {}
+
     /**
-     * An escalation card: a button_interaction template card with 接手 and 转交, duplicate check on (a retried send
-     * after an unclear failure is not shown twice).
+     * An escalation card or note: a button_interaction template card with its buttons, duplicate check on (a retried
+     * send after an unclear failure is not shown twice).
      */
-    private DeliveryResult sendCard(OutboxMessage m) {
+    private DeliveryResult sendCard(OutboxMessage m, java.util.List<Button> buttons) {
         JsonNode card;
         try {
             card = AiBotTranslator.JSON.readTree(m.body());
@@ -130,17 +143,13 @@ public final class WeComSender implements OutboxSender {
                 .taskId(card.path("taskId").asText())
                 .mainTitleTitle(cut(card.path("title").asText(), 120))
                 .subTitleText(cut(card.path("description").asText(), 1000))
-                .buttons(java.util.List.of(
-                        me.chanjar.weixin.cp.bean.templatecard.TemplateCardButton.builder()
-                                .text("接手")
-                                .style(1)
-                                .key("ack")
-                                .build(),
-                        me.chanjar.weixin.cp.bean.templatecard.TemplateCardButton.builder()
-                                .text("转交")
-                                .style(2)
-                                .key("handover")
-                                .build()))
+                .buttons(buttons.stream()
+                        .map(b -> me.chanjar.weixin.cp.bean.templatecard.TemplateCardButton.builder()
+                                .text(b.text())
+                                .style(b.style())
+                                .key(b.key())
+                                .build())
+                        .toList())
                 .build();
         return send(msg, "message/send card");
     }

@@ -68,10 +68,13 @@ class DeliveryPlannerTest {
                 archived,
                 List.of(
                         new Outbound.ReplyInConversation("不会发到群里"),
-                        new Outbound.EscalationCard(WORKER, 7, "【紧急转介 #7】", "描述", "esc_7_1")));
+                        new Outbound.EscalationCard(WORKER, 7, "【紧急转介 #7】", "描述", "esc_7_1"),
+                        new Outbound.WatchNote(WORKER, 8, "【请留意 #8】", "描述", "esc_8_1")));
 
-        assertThat(plan).extracting(OutboxMessage::kind).containsExactly(DeliveryPlanner.APP_CARD);
-        assertThat(plan).extracting(OutboxMessage::target).containsExactly("worker-li");
+        assertThat(plan)
+                .extracting(OutboxMessage::kind)
+                .containsExactly(DeliveryPlanner.APP_CARD, DeliveryPlanner.APP_NOTE);
+        assertThat(plan).extracting(OutboxMessage::target).containsOnly("worker-li");
     }
 
     @Test

@@ -97,6 +97,29 @@ class WeComSenderTest {
     }
 
     @Test
+    void sendsAnUrgentCardWithTakeAndHandOverAndANoteWithMakeUrgent() throws Exception {
+        wecom.then(SEND, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"C1\"}");
+        wecom.then(SEND, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"C2\"}");
+        String card = "{\"title\":\"【紧急转介 #7】医疗急症\",\"description\":\"依据：中风征象\",\"taskId\":\"esc_7_1_0\"}";
+        String note = "{\"title\":\"【请留意 #8】老人摔倒或走失\",\"description\":\"依据：跌倒（已缓解）\",\"taskId\":\"esc_8_1_0\"}";
+
+        assertThat(sender.send(new OutboxMessage(DeliveryPlanner.APP_CARD, "sw-zhang", card)))
+                .isEqualTo(new DeliveryResult.Sent("C1"));
+        assertThat(sender.send(new OutboxMessage(DeliveryPlanner.APP_NOTE, "sw-zhang", note)))
+                .isEqualTo(new DeliveryResult.Sent("C2"));
+
+        JsonNode sentCard = json(wecom.requests(SEND).get(0).body()).path("template_card");
+        assertThat(sentCard.path("main_title").path("title").asText()).isEqualTo("【紧急转介 #7】医疗急症");
+        assertThat(sentCard.path("task_id").asText()).isEqualTo("esc_7_1_0");
+        assertThat(sentCard.path("button_list").findValuesAsText("key"))
+                .containsExactly("ack", "handover", "useful", "falsealarm");
+        JsonNode sentNote = json(wecom.requests(SEND).get(1).body()).path("template_card");
+        assertThat(sentNote.path("main_title").path("title").asText()).startsWith("【请留意 #8】");
+        assertThat(sentNote.path("sub_title_text").asText()).contains("跌倒（已缓解）");
+        assertThat(sentNote.path("button_list").findValuesAsText("text")).containsExactly("升为紧急", "有用", "误报");
+    }
+
+    @Test
     void reusesTheAccessTokenAcrossSends() {
         sender.send(appText("a", "1"));
         sender.send(appText("b", "2"));

@@ -4,6 +4,8 @@ import java.time.Clock;
 import org.sanshe.bot.app.config.BotProperties;
 import org.sanshe.bot.core.chat.GroupTypes;
 import org.sanshe.bot.core.text.Texts;
+import org.sanshe.bot.storage.audit.MybatisAuditTrail;
+import org.sanshe.bot.storage.escalation.MybatisEscalations;
 import org.sanshe.bot.storage.group.MybatisGroups;
 import org.sanshe.bot.storage.household.MybatisHouseholdRosters;
 import org.sanshe.bot.storage.nickname.MybatisNicknameRecords;
@@ -32,6 +34,13 @@ public class AdminConfiguration {
             MybatisNicknameRecords nicknames,
             GroupTypes types) {
         return new HouseholdAdminApi(new AdminAuth(p.adminToken()), importer, rosters, groups, nicknames, types)
+                .routes();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> feedbackExportRoutes(
+            BotProperties p, MybatisEscalations escalations, MybatisAuditTrail audit, Clock clock) {
+        return new FeedbackExportApi(new AdminAuth(p.adminToken()), escalations::feedbackSince, audit::record, clock)
                 .routes();
     }
 

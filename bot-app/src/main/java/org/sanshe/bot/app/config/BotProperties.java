@@ -146,14 +146,16 @@ public record BotProperties(
      * @param ackTimeout how long each level of the chain has to acknowledge before the next is messaged
      * @param rounds how many times the whole chain is tried before the escalation is flagged 无人接手
      * @param timerPoll how often due timers are looked for
-     * @param coalesceWindow after an escalation card to a member, further ones for them within this window are sent
-     *     together at its end (PT0S: every card at once)
+     * @param coalesceWindow the window of 留意 notes: a member is sent at most {@code noteBudget} of them at once within
+     *     it, the rest together at its end (PT0S: every note at once). 紧急 cards never wait for it
+     * @param noteBudget 留意 notes sent at once to one member within a window
      */
     public record Escalation(
             @DefaultValue("PT5M") @NotNull Duration ackTimeout,
             @DefaultValue("2") @Min(1) int rounds,
             @DefaultValue("PT0.5S") @NotNull Duration timerPoll,
-            @DefaultValue("PT1M") @NotNull Duration coalesceWindow) {}
+            @DefaultValue("PT1M") @NotNull Duration coalesceWindow,
+            @DefaultValue("10") @Min(1) int noteBudget) {}
 
     /**
      * @param dir a folder holding variants.tsv, concepts.tsv, frames.tsv and situations.txt, replacing the packaged
@@ -248,6 +250,8 @@ public record BotProperties(
      * @param deliveryLease how long a claimed outbox row stays with a worker that stops (a crash)
      * @param maxDeliveryAttempts attempts before a message is kept as FAILED
      * @param appMessagesPerMinute app messages to one member per minute (WeCom drops the excess silently at 30)
+     * @param urgentReserve of those, how many only 紧急 escalation cards may use: replies, reminders and 留意 notes stop
+     *     at {@code appMessagesPerMinute - urgentReserve}, so that they never leave a card waiting
      */
     public record Pipeline(
             @DefaultValue("2") @Min(1) int dispatchThreads,
@@ -258,5 +262,18 @@ public record BotProperties(
             @DefaultValue("32") @Min(1) int deliveryThreads,
             @DefaultValue("PT60S") Duration deliveryLease,
             @DefaultValue("24") @Min(1) int maxDeliveryAttempts,
-            @DefaultValue("25") @Min(1) int appMessagesPerMinute) {}
+            @DefaultValue("25") @Min(1) int appMessagesPerMinute,
+            @DefaultValue("10") @Min(0) int urgentReserve) {
+        public Pipeline {
+            if (urgentReserve >= appMessagesPerMinute) {
+                throw new IllegalArgumentException(
+                        "bot.pipeline.urgent-reserve must be less than bot.pipeline.app-messages-per-minute");
+            }
+        }
+
+        /** App messages to one member per minute that are not 紧急 cards. */
+        public int ordinaryMessagesPerMinute() {
+            return appMessagesPerMinute - urgentReserve;
+        }
+    }
 }

@@ -146,7 +146,8 @@ public class CoreConfiguration {
                 new EscalationSettings(
                         p.escalation().ackTimeout(),
                         p.escalation().rounds(),
-                        p.escalation().coalesceWindow()),
+                        p.escalation().coalesceWindow(),
+                        p.escalation().noteBudget()),
                 rules,
                 new NicknameSettings(
                         p.nickname().joinCheckDelay(),

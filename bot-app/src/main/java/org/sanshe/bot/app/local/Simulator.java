@@ -260,6 +260,10 @@ final class Simulator {
                 "、", DemoCommunity.CUSTOMER_GROUPS.stream().map(c -> c.chatId()).toList());
     }
 
+    /** What the card buttons say, by the key their clicks carry (WeComSender's buttons). */
+    private static final Map<String, String> BUTTONS =
+            Map.of("ack", "接手", "handover", "转交", "raise", "升为紧急", "useful", "有用", "falsealarm", "误报");
+
     /** Body: {@code {"user": "<userid>", "taskId": "…", "key": "ack"}}: a card button pressed, as WeCom reports it. */
     private Mono<ServerResponse> click(ServerRequest r) {
         return r.bodyToMono(Map.class).flatMap(body -> {
@@ -278,7 +282,7 @@ final class Simulator {
                     + "<CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[sim-rc-"
                     + UUID.randomUUID()
                     + "]]></ResponseCode><AgentID>" + wecom.agentId() + "</AgentID></xml>";
-            transcript.add("user", "private:" + user, user, "（点击了“" + ("ack".equals(key) ? "接手" : "转交") + "”）");
+            transcript.add("user", "private:" + user, user, "（点击了“" + BUTTONS.getOrDefault(key, key) + "”）");
             return post(true, xml);
         });
     }

@@ -162,10 +162,9 @@ public final class DeliveryWorker implements SmartLifecycle {
 
     void deliver(ClaimedMessage m) {
         try {
-            if ((DeliveryPlanner.APP_TEXT.equals(m.message().kind())
-                            || DeliveryPlanner.APP_CARD.equals(m.message().kind()))
-                    && !rateLimiter.tryAcquire(
-                            "app-to:" + m.message().target(), config.appMessagesPerMinute(), Duration.ofMinutes(1))) {
+            int budget = budgetOf(m.message().kind());
+            if (budget > 0
+                    && !rateLimiter.tryAcquire("app-to:" + m.message().target(), budget, Duration.ofMinutes(1))) {
                 outbox.postpone(m, clock.instant().plusSeconds(10));
                 count(m, "postponed");
                 return;
@@ -197,6 +196,18 @@ public final class DeliveryWorker implements SmartLifecycle {
                 recordLog.failed(again);
             }
         }
+    }
+
+    /**
+     * How many app messages of this kind one member may be sent a minute (0: not an app message, no limit). All share
+     * one count; a 紧急 card may use the whole budget, everything else stops short of the reserve kept for cards.
+     */
+    int budgetOf(String kind) {
+        return switch (kind) {
+            case DeliveryPlanner.APP_CARD -> config.appMessagesPerMinute();
+            case DeliveryPlanner.APP_TEXT, DeliveryPlanner.APP_NOTE -> config.ordinaryMessagesPerMinute();
+            default -> 0;
+        };
     }
 
     /** Sent: from here on it must never be sent again, so a failure to record it is kept and retried by the loop. */

@@ -13,6 +13,7 @@ import org.sanshe.bot.app.config.BotProperties;
 import org.sanshe.bot.storage.dispatch.Decision;
 import org.sanshe.bot.storage.dispatch.DispatchStore;
 import org.sanshe.bot.storage.dispatch.StoredEvent;
+import org.sanshe.bot.storage.escalation.MybatisEscalations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,6 +27,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class Dispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /** Conflicting decisions retried at once, in a row, before the partition pauses until the next round. */
+    static final int MAX_CONFLICTS_IN_A_ROW = 5;
 
     private final DispatchStore store;
     private final DecisionStep step;
@@ -173,19 +176,30 @@ public final class Dispatcher implements SmartLifecycle {
     }
 
     private void drain(int part) {
+        int conflicts = 0;
         try {
             while (running && owned.contains(part)) {
                 List<StoredEvent> events = store.pending(part, config.batchSize());
                 if (events.isEmpty()) {
-                    drainLog.ok();
+                    drainLog.ok(part);
                     return;
                 }
-                if (!decideAndCommit(events)) {
-                    return;
+                try {
+                    if (!decideAndCommit(events)) {
+                        return;
+                    }
+                    conflicts = 0;
+                } catch (MybatisEscalations.ConcurrentEscalationChange e) {
+                    // another partition changed the same escalation (or a member's window of notes) after this batch
+                    // read it: nothing was committed; decide the batch again at once on fresh state. Not an outage.
+                    meters.counter("bot.dispatch.conflicts").increment();
+                    if (++conflicts > MAX_CONFLICTS_IN_A_ROW) {
+                        throw e;
+                    }
                 }
             }
         } catch (RuntimeException e) {
-            drainLog.failed(e);
+            drainLog.failed(part, e);
             log.debug("partition {} paused: {}", part, causes(e));
         } finally {
             busy.remove(part);

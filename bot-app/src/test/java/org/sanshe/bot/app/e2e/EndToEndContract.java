@@ -795,7 +795,7 @@ abstract class EndToEndContract {
         assertThat(card.path("sub_title_text").asText()).contains("「" + name + "」", resident, "我不想活了");
         assertThat(card.path("button_list"))
                 .extracting(b -> b.path("text").asText() + "=" + b.path("key").asText())
-                .containsExactly("接手=ack", "转交=handover");
+                .containsExactly("接手=ack", "转交=handover", "有用=useful", "误报=falsealarm");
         assertThat(first.query()).contains("access_token=FAKE");
 
         // nothing at all in the group

@@ -74,7 +74,8 @@ class H2DeliveryWorkerTest {
                 outbox,
                 message -> script.remove(),
                 (key, limit, window) -> true,
-                new BotProperties.Pipeline(2, 50, Duration.ofSeconds(15), Duration.ofMillis(200), 5, 4, LEASE, 8, 25),
+                new BotProperties.Pipeline(
+                        2, 50, Duration.ofSeconds(15), Duration.ofMillis(200), 5, 4, LEASE, 8, 25, 10),
                 clock,
                 new SimpleMeterRegistry());
     }
@@ -105,6 +106,47 @@ class H2DeliveryWorkerTest {
 
     private Map<String, Object> row(long id) {
         return jdbc.queryForMap("SELECT status, platform_id, last_error FROM outbox WHERE id = ?", id);
+    }
+
+    @Test
+    void ordinaryMessagesStopShortOfTheReserveAndAnUrgentCardStillGoesAtOnce() {
+        List<String> sentKinds = new java.util.ArrayList<>();
+        var budgeted = new DeliveryWorker(
+                outbox,
+                message -> {
+                    sentKinds.add(message.kind());
+                    return new DeliveryResult.Sent("m" + sentKinds.size());
+                },
+                new org.sanshe.bot.storage.local.LocalRateLimiter(clock),
+                new BotProperties.Pipeline(
+                        2, 50, Duration.ofSeconds(15), Duration.ofMillis(200), 5, 4, LEASE, 8, 25, 10),
+                clock,
+                new SimpleMeterRegistry());
+        List<OutboxMessage> toZhang = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            toZhang.add(new OutboxMessage(DeliveryPlanner.APP_TEXT, "sw-zhang", "回复 " + i));
+        }
+        toZhang.add(new OutboxMessage(DeliveryPlanner.APP_NOTE, "sw-zhang", "{}"));
+        toZhang.add(new OutboxMessage(DeliveryPlanner.APP_NOTE, "sw-zhang", "{}"));
+        for (int i = 0; i < 11; i++) {
+            toZhang.add(new OutboxMessage(DeliveryPlanner.APP_CARD, "sw-zhang", "{}"));
+        }
+        inbox.accept(new InboxEntry("app:budget", Channel.APP, "p:sw-zhang", "{}", clock.instant()));
+        long inboxId = jdbc.queryForObject("SELECT id FROM inbox WHERE dedup_key = 'app:budget'", Long.class);
+        dispatch.commit(List.of(new Decision(inboxId, List.of(), toZhang)));
+
+        outbox.claimDue(100, LEASE).stream()
+                .sorted(java.util.Comparator.comparingLong(ClaimedMessage::id))
+                .forEach(budgeted::deliver);
+
+        assertThat(sentKinds)
+                .as("15 ordinary messages (the 16th, a note, waits), then 10 of the 11 cards: 25 in the minute")
+                .hasSize(25)
+                .containsOnlyOnce(DeliveryPlanner.APP_NOTE);
+        assertThat(sentKinds.stream().filter(DeliveryPlanner.APP_CARD::equals)).hasSize(10);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'", Long.class))
+                .as("postponed, not dropped")
+                .isEqualTo(2);
     }
 
     @Test

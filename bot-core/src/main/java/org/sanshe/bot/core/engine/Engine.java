@@ -27,6 +27,7 @@ import org.sanshe.bot.core.engine.guard.ScopeGuard;
 import org.sanshe.bot.core.engine.guard.SelfMessageGuard;
 import org.sanshe.bot.core.engine.guard.Verdict;
 import org.sanshe.bot.core.escalation.EscalationDesk;
+import org.sanshe.bot.core.escalation.Feedback;
 import org.sanshe.bot.core.event.InboundEvent;
 import org.sanshe.bot.core.event.InboundEvent.CardButtonClicked;
 import org.sanshe.bot.core.event.InboundEvent.CustomerGroupLookedUp;
@@ -242,8 +243,8 @@ public final class Engine {
     }
 
     /**
-     * Crisis first (生命优先): it opens an escalation to the group's social workers, privately, and is never answered in
-     * the group. Only in a private chat does the person get an answer, a calm one. A rule breach in a registered group
+     * Crisis first (生命优先): a 紧急 finding opens an escalation to the group's social workers, a 留意 finding a private
+     * note to them; either privately, and never answered in the group. Only in a private chat does the person get an answer, a calm one. A rule breach in a registered group
      * is dealt with privately, never in public ({@link BreachDesk}).
      */
     private Optional<Outcome> readContent(
@@ -253,17 +254,13 @@ public final class Engine {
             ContentScanner.Finding top = scan.crisis().get(0);
             // an escalation belongs to a registered group; a private message to the group chosen with /切换, if any
             Optional<ChatId> where = chat.isPresent() ? group.map(Group::chat).or(() -> chat) : actingChat;
-            Outcome opened = escalations.open(
-                    where,
-                    event.sender(),
-                    top.category(),
-                    top.severity(),
-                    excerpt(event.text()),
-                    Optional.empty(),
-                    event.at());
+            Outcome opened =
+                    escalations.open(where, event.sender(), top, excerpt(event.text()), Optional.empty(), event.at());
             if (!event.conversation().isGroup()) {
-                opened = opened.plus(new Outcome(
-                        List.of(), List.of(new Outbound.ReplyInConversation(texts.get("escalation.supportReply")))));
+                // the person who told the bot privately hears that someone will look, never in a group
+                String reply = top.urgency().isUrgent() ? "escalation.supportReply" : "escalation.supportReply.watch";
+                opened = opened.plus(
+                        new Outcome(List.of(), List.of(new Outbound.ReplyInConversation(texts.get(reply)))));
             }
             return Optional.of(opened);
         }
@@ -278,12 +275,31 @@ public final class Engine {
         if (number.isEmpty()) {
             return Outcome.nothing();
         }
+        var member = click.conversation().member();
         Reply reply;
-        if ("ack".equals(click.buttonKey())) {
-            reply = escalations.acknowledge(
-                    number.get(), click.conversation().member(), click.at(), click.responseCode());
-        } else {
-            reply = Reply.text(texts.get("escalation.handOverHow", number.get()));
+        String button;
+        switch (click.buttonKey()) {
+            case "ack" -> {
+                button = "接手按钮";
+                reply = escalations.acknowledge(number.get(), member, click.at(), click.responseCode());
+            }
+            case "raise" -> {
+                button = "升为紧急按钮";
+                reply = escalations.raise(number.get(), member, click.at(), click.responseCode());
+            }
+            case "useful" -> {
+                button = "有用按钮";
+                reply = escalations.feedback(number.get(), member, Feedback.USEFUL, click.at(), click.responseCode());
+            }
+            case "falsealarm" -> {
+                button = "误报按钮";
+                reply = escalations.feedback(
+                        number.get(), member, Feedback.FALSE_ALARM, click.at(), click.responseCode());
+            }
+            default -> {
+                button = "转交按钮";
+                reply = escalations.handOverHow(number.get(), member);
+            }
         }
         List<Outbound> out = new ArrayList<>();
         reply.text().ifPresent(t -> out.add(new Outbound.ReplyInConversation(t)));
@@ -292,8 +308,8 @@ public final class Engine {
         reply.auditDetail()
                 .ifPresent(d -> changes.add(new StateChange.Audited(new AuditEntry(
                         click.at(),
-                        click.conversation().member(),
-                        "接手按钮",
+                        member,
+                        button,
                         reply.auditChat().orElse(Optional.empty()),
                         reply.refused() ? AuditEntry.Result.REFUSED : AuditEntry.Result.DONE,
                         AuditDetails.shorten(d)))));

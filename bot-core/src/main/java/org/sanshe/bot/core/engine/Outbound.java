@@ -81,6 +81,19 @@ public sealed interface Outbound {
         }
     }
 
+    /**
+     * A 留意 note to one member, privately through the app: a template card with the button 升为紧急 (and the feedback
+     * buttons) whose clicks come back as card events; nobody has to take it. {@code taskId} is unique per note.
+     */
+    record WatchNote(UserId to, long number, String title, String description, String taskId) implements Outbound {
+        public WatchNote {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(taskId, "taskId");
+        }
+    }
+
     /** Changes the button of a card one member clicked (the click's one-use response code) to a label. */
     record CardUpdate(UserId to, String responseCode, String label) implements Outbound {
         public CardUpdate {

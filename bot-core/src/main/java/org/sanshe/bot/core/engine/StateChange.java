@@ -23,6 +23,14 @@ public sealed interface StateChange {
         return true;
     }
 
+    /**
+     * Whether this change is to the registry (groups, roles, names, private contexts) that instances cache: after its
+     * commit the caches are dropped. An escalation's changes matter to the next decision but are never cached.
+     */
+    default boolean changesRegistry() {
+        return changesDecisions();
+    }
+
     /** The member was seen in the group (spoke, or joined). */
     record MemberSeen(ChatId chat, UserId member, Instant at) implements StateChange {
         @Override
@@ -103,6 +111,11 @@ public sealed interface StateChange {
                 org.sanshe.bot.core.escalation.Escalation read, org.sanshe.bot.core.escalation.Escalation changed) {
             return new EscalationSaved(changed, Optional.of(read.updatedAt()));
         }
+
+        @Override
+        public boolean changesRegistry() {
+            return false;
+        }
     }
 
     /** One step of an escalation's timeline: who did what, when. The detail may quote the resident: encrypted. */
@@ -115,6 +128,44 @@ public sealed interface StateChange {
     }
 
     /**
+     * Someone who received an escalation's card or note said it was useful or a false alarm: stored with the words the
+     * detector read ({@code text}) and their normalised form ({@code normalised}, as crisis detection reads it), both
+     * encrypted, with what the detector said about them. One per person and escalation; a later one replaces it.
+     */
+    record FeedbackGiven(
+            long number,
+            UserId by,
+            org.sanshe.bot.core.escalation.Feedback verdict,
+            Instant at,
+            String text,
+            String normalised,
+            String category,
+            int severity,
+            String basis,
+            boolean urgent)
+            implements StateChange {
+        public FeedbackGiven {
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(normalised, "normalised");
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(basis, "basis");
+        }
+
+        @Override
+        public boolean changesDecisions() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "FeedbackGiven[#" + number + ", " + by + ", " + verdict + "]";
+        }
+    }
+
+    /**
      * A rule breach recorded against a member in a group: {@code acted} when something was done about it,
      * {@code warned} when it counts as a warning. Only ids and the rule are stored, never the message.
      */
@@ -122,13 +173,19 @@ public sealed interface StateChange {
             implements StateChange {}
 
     /**
-     * The member's escalation window moved to {@code quietUntil} (a card was sent), or was confirmed unchanged (a card
-     * was held in it). Stored only if still at {@code readVersion} (empty: the member had none), so that two decisions
-     * at once cannot both send at once, nor hold into a window that is being closed.
+     * The member's window of 留意 notes: until {@code quietUntil}, {@code sent} of them sent at once (a note was sent),
+     * or confirmed unchanged (a note was held in it). Stored only if still at {@code readVersion} (empty: the member had
+     * none), so that two decisions at once cannot both spend the last of the budget, nor hold into a window that is
+     * being closed.
      */
-    record PagerSaved(UserId member, Instant quietUntil, Optional<Long> readVersion) implements StateChange {}
+    record PagerSaved(UserId member, Instant quietUntil, int sent, Optional<Long> readVersion) implements StateChange {
+        @Override
+        public boolean changesRegistry() {
+            return false;
+        }
+    }
 
-    /** An escalation held back for the member until their window closes. */
+    /** A 留意 note held back for the member until their window closes. */
     record NoticeHeld(UserId member, long number, Instant at) implements StateChange {
         @Override
         public boolean changesDecisions() {

@@ -10,6 +10,7 @@ import org.sanshe.bot.core.command.CommandContext;
 import org.sanshe.bot.core.command.CommandSpec;
 import org.sanshe.bot.core.command.Reply;
 import org.sanshe.bot.core.command.Scope;
+import org.sanshe.bot.core.port.ContentScanner;
 
 /**
  * {@code /上报 <描述>}: a staff member escalates by hand what the lexicons could not see (a medical volunteer judges an
@@ -43,8 +44,7 @@ public final class EscalateCommand implements Command {
                 .open(
                         where,
                         ctx.caller().id(),
-                        "MANUAL",
-                        3,
+                        new ContentScanner.Finding("MANUAL", 3, ContentScanner.Urgency.URGENT, ""),
                         description,
                         Optional.of(ctx.caller().id()),
                         ctx.now());

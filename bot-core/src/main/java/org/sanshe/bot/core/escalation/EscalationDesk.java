@@ -16,18 +16,21 @@ import org.sanshe.bot.core.chat.RoleGrant;
 import org.sanshe.bot.core.chat.UserId;
 import org.sanshe.bot.core.command.Authority;
 import org.sanshe.bot.core.command.Reply;
+import org.sanshe.bot.core.crisis.CrisisText;
 import org.sanshe.bot.core.directory.LookupTexts;
 import org.sanshe.bot.core.engine.Outbound;
 import org.sanshe.bot.core.engine.Outcome;
 import org.sanshe.bot.core.engine.StateChange;
 import org.sanshe.bot.core.event.InboundEvent.TimerFired;
+import org.sanshe.bot.core.port.ContentScanner;
 import org.sanshe.bot.core.port.Escalations;
 import org.sanshe.bot.core.port.Ports;
 import org.sanshe.bot.core.text.Texts;
 
 /**
  * The escalation use cases: open (a crisis found, or /上报), climb the chain when nobody acknowledges in time,
- * acknowledge, hand over, resolve. Every step is a stored state change plus messages; nothing is sent unless it is
+ * acknowledge, hand over, resolve; and the 留意 notes: one private note to the first level of the chain, no chain, raised
+ * to 紧急 by a button, by /升为紧急 or by a 紧急 message from the same person. Every step is a stored state change plus messages; nothing is sent unless it is
  * committed, and a timer fires into the same pipeline (ARCHITECTURE.md "Timers").
  *
  * <p>The chain of a group: for each role of its type's escalation chain (default 社工 then 群管理员), first the members
@@ -37,7 +40,7 @@ import org.sanshe.bot.core.text.Texts;
  */
 public final class EscalationDesk {
     public static final String TIMER = "escalation-ack";
-    /** A member's coalescing window closed: what was held for them goes out. */
+    /** A member's window of 留意 notes closed: what was held for them goes out. */
     public static final String DIGEST = "escalation-digest";
 
     static final String TASK_PREFIX = "esc";
@@ -67,16 +70,16 @@ public final class EscalationDesk {
     }
 
     /**
-     * A crisis about {@code subject} in {@code chat}. A second message while one is unresolved joins it (a timeline
-     * step) instead of opening another. While the chain runs, that is all; but the new words must reach a person in
-     * every state: whoever took it is told them at once, and one the whole chain left unanswered starts the chain
-     * again from its first level.
+     * A crisis about {@code subject} in {@code chat}. A 紧急 finding opens an escalation (cards, the chain); a 留意 finding
+     * a note to the first level of the chain. A second message while one is unresolved joins it (a timeline step)
+     * instead of opening another. A 紧急 message joining a 留意 note raises it: the chain starts. While the chain runs,
+     * that is all; but the new words must reach a person in every state: whoever took it is told them at once, and one
+     * the whole chain left unanswered starts the chain again from its first level.
      */
     public Outcome open(
             Optional<ChatId> chat,
             UserId subject,
-            String category,
-            int severity,
+            ContentScanner.Finding finding,
             String excerpt,
             Optional<UserId> reporter,
             Instant at) {
@@ -87,7 +90,16 @@ public final class EscalationDesk {
             changes.add(new StateChange.EscalationStep(
                     r.number(), at, reporter.or(() -> Optional.of(subject)), "again", excerpt));
             List<Outbound> out = new ArrayList<>();
-            if (r.state() == EscalationState.UNACKNOWLEDGED) {
+            if (r.state() == EscalationState.WATCH) {
+                if (finding.urgency().isUrgent()) {
+                    Escalation raised = r.withFinding(finding.category(), finding.severity(), finding.basis(), excerpt)
+                            .with(EscalationState.OPEN, 0, 0, Optional.empty(), at);
+                    changes.add(new StateChange.EscalationStep(
+                            r.number(), at, Optional.empty(), "raised", finding.basis()));
+                    notifyLevel(r, raised, levels(r.chat()), at, changes, out);
+                }
+                // a further 留意 message is in the timeline and the list: no message for it
+            } else if (r.state() == EscalationState.UNACKNOWLEDGED) {
                 // nobody is being messaged any more: without this the new words would reach nobody
                 notifyLevel(
                         r,
@@ -103,23 +115,72 @@ public final class EscalationDesk {
             return new Outcome(changes, out);
         }
         long number = ports.escalations().nextNumber();
+        boolean urgent = finding.urgency().isUrgent();
         Escalation e = new Escalation(
                 number,
                 chat,
                 subject,
-                category,
-                severity,
+                finding.category(),
+                finding.severity(),
+                finding.basis(),
                 excerpt,
-                EscalationState.OPEN,
+                urgent ? EscalationState.OPEN : EscalationState.WATCH,
                 0,
                 0,
                 Optional.empty(),
                 at,
                 at);
-        changes.add(new StateChange.EscalationStep(number, at, reporter, "opened", excerpt));
+        changes.add(new StateChange.EscalationStep(number, at, reporter, urgent ? "opened" : "watch", excerpt));
         List<Outbound> out = new ArrayList<>();
-        notifyLevel(null, e, levels(chat), at, changes, out);
+        if (urgent) {
+            notifyLevel(null, e, levels(chat), at, changes, out);
+        } else {
+            List<List<UserId>> levels = levels(chat);
+            if (levels.isEmpty()) {
+                changes.add(0, new StateChange.EscalationSaved(e));
+                changes.add(new StateChange.EscalationStep(number, at, Optional.empty(), "nobody-to-notify", ""));
+            } else {
+                sendNotes(null, e, levels.get(0), at, changes, out);
+            }
+        }
         return new Outcome(changes, out);
+    }
+
+    /**
+     * A 留意 note raised to 紧急 by someone who may act on it (the note's button, /升为紧急): the normal cards and chain
+     * start from the first level.
+     */
+    public Reply raise(long number, UserId by, Instant at, Optional<String> responseCode) {
+        Optional<Escalation> found = ports.escalations().find(number);
+        if (found.isEmpty()) {
+            return Reply.refused(texts.get("escalation.notFound", number));
+        }
+        Escalation e = found.get();
+        if (!mayAct(e, by)) {
+            return Reply.refused(texts.get("escalation.notYours", number));
+        }
+        if (e.state() == EscalationState.RESOLVED) {
+            return withCardLabel(Reply.text(texts.get("escalation.alreadyResolved", number)), by, responseCode, "已解决");
+        }
+        if (e.state() != EscalationState.WATCH) {
+            return withCardLabel(Reply.text(texts.get("escalation.alreadyUrgent", number)), by, responseCode, "已是紧急");
+        }
+        List<StateChange> changes = new ArrayList<>();
+        List<Outbound> out = new ArrayList<>();
+        changes.add(new StateChange.EscalationStep(number, at, Optional.of(by), "raised", ""));
+        Escalation raised = e.with(EscalationState.OPEN, 0, 0, Optional.empty(), at);
+        List<List<UserId>> levels = levels(e.chat());
+        notifyLevel(e, raised, levels, at, changes, out);
+        String who = levels.isEmpty()
+                ? texts.get("escalation.raised.nobody")
+                : levels.get(0).stream().map(this::nameOf).collect(java.util.stream.Collectors.joining("、"));
+        return withCardLabel(
+                Reply.text(texts.get("escalation.raised", number, who))
+                        .audited(e.chat(), texts.get("audit.escalation.raised", number))
+                        .including(new Outcome(changes, out)),
+                by,
+                responseCode,
+                "已升为紧急");
     }
 
     /** A chain timer fired: if nobody acknowledged since it was set, the next level (or round) is messaged. */
@@ -151,7 +212,8 @@ public final class EscalationDesk {
             changes.add(new StateChange.EscalationStep(e.number(), at, Optional.empty(), "unacknowledged", ""));
             for (UserId admin : admins(e.chat())) {
                 out.add(new Outbound.PrivateMessage(
-                        admin, texts.get("escalation.unacknowledged", e.number(), where(e), categoryName(e))));
+                        admin,
+                        texts.get("escalation.unacknowledged", e.number(), where(e), categoryName(e), subjectName(e))));
             }
             return new Outcome(changes, out);
         }
@@ -174,13 +236,16 @@ public final class EscalationDesk {
         if (e.state() == EscalationState.RESOLVED) {
             return withCardLabel(Reply.text(texts.get("escalation.alreadyResolved", number)), by, responseCode, "已解决");
         }
+        if (e.state() == EscalationState.WATCH) {
+            return Reply.refused(texts.get("escalation.watchNoAck", number));
+        }
         if (e.state() == EscalationState.ACKNOWLEDGED && e.owner().isPresent()) {
             if (e.owner().get().equals(by)) {
                 return withCardLabel(Reply.text(texts.get("escalation.alreadyYours", number)), by, responseCode, "已接手");
             }
             return withCardLabel(
                     Reply.text(texts.get(
-                            "escalation.takenBy", number, e.owner().get().value())),
+                            "escalation.takenBy", number, nameOf(e.owner().get()))),
                     by,
                     responseCode,
                     "已由他人接手");
@@ -201,7 +266,7 @@ public final class EscalationDesk {
         told.remove(by);
         for (UserId other : told) {
             reply = reply.and(
-                    new Outbound.PrivateMessage(other, texts.get("escalation.othersStop", number, by.value())));
+                    new Outbound.PrivateMessage(other, texts.get("escalation.othersStop", number, nameOf(by))));
         }
         return withCardLabel(reply, by, responseCode, "已接手");
     }
@@ -221,17 +286,80 @@ public final class EscalationDesk {
         if (!authority.callerIn(to.id(), e.chat()).roles().stream().anyMatch(Role::staff)) {
             return Reply.refused(texts.get("escalation.handOverNotStaff", LookupTexts.describe(to)));
         }
-        Escalation handed = e.with(EscalationState.OPEN, e.level(), e.round(), Optional.of(to.id()), at);
+        boolean watch = e.state() == EscalationState.WATCH;
+        Escalation handed = e.with(
+                watch ? EscalationState.WATCH : EscalationState.OPEN, e.level(), e.round(), Optional.of(to.id()), at);
         List<StateChange> changes = new ArrayList<>();
         changes.add(new StateChange.EscalationStep(
                 number, at, Optional.of(by), "handed-over", to.id().value()));
         List<Outbound> out = new ArrayList<>();
-        sendCards(e, handed, List.of(to.id()), at, changes, out);
+        if (watch) {
+            // a note handed on stays a note: the colleague is asked to keep an eye on it, nothing climbs
+            changes.add(0, StateChange.EscalationSaved.replacing(e, handed));
+            out.add(note(handed, to.id(), at, 0));
+        } else {
+            sendCards(e, handed, List.of(to.id()), at, changes, out);
+        }
         return Reply.text(texts.get("escalation.handedOver", number, LookupTexts.describe(to)))
                 .audited(
                         e.chat(),
                         texts.get("audit.escalation.handedOver", number, to.id().value()))
                 .including(new Outcome(changes, out));
+    }
+
+    /**
+     * What the 转交 button answers: how to type it, with a real colleague as the example (another member of the first
+     * level of the chain, else of any level), by the name the command understands.
+     */
+    public Reply handOverHow(long number, UserId by) {
+        Optional<Escalation> found = ports.escalations().find(number);
+        if (found.isEmpty()) {
+            return Reply.refused(texts.get("escalation.notFound", number));
+        }
+        Optional<UserId> colleague = levels(found.get().chat()).stream()
+                .flatMap(List::stream)
+                .filter(m -> !m.equals(by))
+                .findFirst();
+        if (colleague.isEmpty()) {
+            return Reply.text(texts.get("escalation.handOverHow.noColleague", number));
+        }
+        String name = memberOf(colleague.get(), found.get().chat())
+                .map(Member::displayName)
+                .orElse(colleague.get().value());
+        return Reply.text(texts.get("escalation.handOverHow", number, name));
+    }
+
+    /**
+     * 有用 or 误报 from someone who received the card or note (in its chain, or its group's social worker or admin):
+     * stored with the words the detector read and what it said about them, audited; the card's button says it was
+     * noted. It changes nothing else: a false alarm is still closed with /解决.
+     */
+    public Reply feedback(long number, UserId by, Feedback verdict, Instant at, Optional<String> responseCode) {
+        Optional<Escalation> found = ports.escalations().find(number);
+        if (found.isEmpty()) {
+            return Reply.refused(texts.get("escalation.notFound", number));
+        }
+        Escalation e = found.get();
+        if (!mayAct(e, by)) {
+            return Reply.refused(texts.get("escalation.notYours", number));
+        }
+        var given = new StateChange.FeedbackGiven(
+                number,
+                by,
+                verdict,
+                at,
+                e.excerpt(),
+                CrisisText.normalise(e.excerpt()),
+                e.category(),
+                e.severity(),
+                e.basis(),
+                e.urgent());
+        String key = verdict == Feedback.FALSE_ALARM ? "escalation.feedback.falseAlarm" : "escalation.feedback.useful";
+        boolean open = e.state() != EscalationState.RESOLVED;
+        Reply reply = Reply.text(texts.get(key, number, open ? texts.get("escalation.feedback.stillOpen", number) : ""))
+                .with(given, new StateChange.EscalationStep(number, at, Optional.of(by), "feedback", verdict.name()))
+                .audited(e.chat(), texts.get("audit.escalation.feedback", number, verdict.chineseName()));
+        return withCardLabel(reply, by, responseCode, "已记为" + verdict.chineseName());
     }
 
     public Reply resolve(long number, UserId by, String result, Instant at) {
@@ -272,7 +400,7 @@ public final class EscalationDesk {
                 where(e),
                 categoryName(e),
                 e.state().chineseName(),
-                e.owner().map(UserId::value).orElse("—"));
+                e.owner().map(this::nameOf).orElse("—"));
     }
 
     /** Whether the member is in the escalation's chain, or a social worker or admin of its group. */
@@ -346,7 +474,52 @@ public final class EscalationDesk {
                 : StateChange.EscalationSaved.replacing(read, changed);
     }
 
+    /**
+     * 紧急 cards to the recipients, at once: never held here (the delivery keeps a reserve of each recipient's WeCom
+     * budget for them). Each card says how many other 紧急 escalations the recipient still has to take.
+     */
     private void sendCards(
+            Escalation read,
+            Escalation e,
+            List<UserId> recipients,
+            Instant at,
+            List<StateChange> changes,
+            List<Outbound> out) {
+        Escalation stamped = e.with(e.state(), e.level(), e.round(), e.owner(), at);
+        changes.add(0, saved(read, stamped));
+        List<Escalation> waiting = waitingUrgent(e.number());
+        java.util.Map<Optional<ChatId>, List<List<UserId>>> chains = new java.util.HashMap<>();
+        List<String> now = new ArrayList<>();
+        int i = 0;
+        for (UserId to : recipients) {
+            long others = waiting.stream()
+                    .filter(w -> w.owner().isEmpty() || w.owner().get().equals(to))
+                    .filter(w -> mayAct(w, to, chains.computeIfAbsent(w.chat(), this::levels)))
+                    .count();
+            out.add(card(e, to, at, i++, others));
+            now.add(to.value());
+        }
+        if (!now.isEmpty()) {
+            changes.add(new StateChange.EscalationStep(
+                    e.number(), at, Optional.empty(), "notified", String.join(",", now)));
+        }
+        changes.add(new StateChange.TimerSet(
+                TIMER, "esc:" + e.number() + ":" + at.toEpochMilli(), at.plus(settings.ackTimeout())));
+    }
+
+    /** 紧急 escalations nobody has taken yet (besides {@code except}): what a card counts as still waiting. */
+    private List<Escalation> waitingUrgent(long except) {
+        return ports.escalations().unresolved(200).stream()
+                .filter(w -> w.number() != except)
+                .filter(w -> w.state() == EscalationState.OPEN || w.state() == EscalationState.UNACKNOWLEDGED)
+                .toList();
+    }
+
+    /**
+     * 留意 notes to the recipients: at once within each one's budget of the window; beyond it they are held and sent
+     * together at the window's end (a flood of notes would drown the 紧急 cards). No timer: nobody has to take a note.
+     */
+    private void sendNotes(
             Escalation read,
             Escalation e,
             List<UserId> recipients,
@@ -359,21 +532,29 @@ public final class EscalationDesk {
         List<String> held = new ArrayList<>();
         int i = 0;
         for (UserId to : recipients) {
+            if (settings.coalesceWindow().isZero()) {
+                out.add(note(e, to, at, i++));
+                now.add(to.value());
+                continue;
+            }
             Optional<Escalations.Pager> pager = ports.escalations().pagerOf(to);
             Optional<Long> version = pager.map(Escalations.Pager::version);
-            if (pager.isPresent() && at.isBefore(pager.get().quietUntil())) {
-                // sent one within the window: this one waits for the window's end, with any others
+            boolean inWindow = pager.isPresent() && at.isBefore(pager.get().quietUntil());
+            if (inWindow && pager.get().sent() >= settings.noteBudget()) {
+                // the budget of this window is spent: this note waits for the window's end, with any others
                 Instant until = pager.get().quietUntil();
-                changes.add(new StateChange.PagerSaved(to, until, version));
+                changes.add(new StateChange.PagerSaved(to, until, pager.get().sent(), version));
                 changes.add(new StateChange.NoticeHeld(to, e.number(), at));
                 changes.add(new StateChange.TimerSet(DIGEST, digestSubject(to, until), until));
                 held.add(to.value());
                 continue;
             }
-            out.add(card(e, to, at, i++));
-            if (!settings.coalesceWindow().isZero()) {
-                changes.add(new StateChange.PagerSaved(to, at.plus(settings.coalesceWindow()), version));
-            }
+            out.add(note(e, to, at, i++));
+            changes.add(
+                    inWindow
+                            ? new StateChange.PagerSaved(
+                                    to, pager.get().quietUntil(), pager.get().sent() + 1, version)
+                            : new StateChange.PagerSaved(to, at.plus(settings.coalesceWindow()), 1, version));
             now.add(to.value());
         }
         if (!now.isEmpty()) {
@@ -384,26 +565,46 @@ public final class EscalationDesk {
             changes.add(
                     new StateChange.EscalationStep(e.number(), at, Optional.empty(), "held", String.join(",", held)));
         }
-        changes.add(new StateChange.TimerSet(
-                TIMER, "esc:" + e.number() + ":" + at.toEpochMilli(), at.plus(settings.ackTimeout())));
     }
 
-    private Outbound.EscalationCard card(Escalation e, UserId to, Instant at, int i) {
+    private Outbound.EscalationCard card(Escalation e, UserId to, Instant at, int i, long othersWaiting) {
         String title = texts.get("escalation.card.title", e.number(), categoryName(e));
         String description = texts.get(
                 "escalation.card.description",
                 where(e),
                 subjectName(e),
                 TIME.format(e.openedAt().atZone(zone)),
+                basisLine(e),
+                e.excerpt(),
+                e.number(),
+                othersWaiting == 0 ? "" : texts.get("escalation.card.othersWaiting", othersWaiting));
+        return new Outbound.EscalationCard(to, e.number(), title, description, taskId(e, at, i));
+    }
+
+    private Outbound.WatchNote note(Escalation e, UserId to, Instant at, int i) {
+        String title = texts.get("escalation.note.title", e.number(), categoryName(e));
+        String description = texts.get(
+                "escalation.note.description",
+                where(e),
+                subjectName(e),
+                TIME.format(e.openedAt().atZone(zone)),
+                basisLine(e),
                 e.excerpt(),
                 e.number());
-        String taskId = TASK_PREFIX + "_" + e.number() + "_" + at.toEpochMilli() + "_" + i;
-        return new Outbound.EscalationCard(to, e.number(), title, description, taskId);
+        return new Outbound.WatchNote(to, e.number(), title, description, taskId(e, at, i));
+    }
+
+    private String basisLine(Escalation e) {
+        return e.basis().isBlank() ? "" : texts.get("escalation.basis", e.basis());
+    }
+
+    private static String taskId(Escalation e, Instant at, int i) {
+        return TASK_PREFIX + "_" + e.number() + "_" + at.toEpochMilli() + "_" + i;
     }
 
     /**
-     * A member's window closed with escalations held for them: those still waiting for someone (not taken by another,
-     * not resolved) go out now, one card for one, one summary for several; the window opens again from now.
+     * A member's window of 留意 notes closed with notes held for them: those still 留意 (not raised, not resolved) go out
+     * now, one note for one, one summary for several; the window opens again from now.
      */
     public Outcome onDigest(TimerFired t) {
         String subject = t.subject();
@@ -420,15 +621,14 @@ public final class EscalationDesk {
                 .distinct()
                 .map(ports.escalations()::find)
                 .flatMap(Optional::stream)
-                .filter(e -> e.state() == EscalationState.OPEN || e.state() == EscalationState.UNACKNOWLEDGED)
-                .filter(e -> e.owner().isEmpty() || e.owner().get().equals(member))
+                .filter(e -> e.state() == EscalationState.WATCH)
                 .toList();
         if (waiting.isEmpty()) {
             return new Outcome(changes, List.of());
         }
         List<Outbound> out = new ArrayList<>();
         if (waiting.size() == 1) {
-            out.add(card(waiting.get(0), member, at, 0));
+            out.add(note(waiting.get(0), member, at, 0));
         } else {
             List<String> lines = waiting.stream()
                     .map(e -> texts.get(
@@ -443,7 +643,7 @@ public final class EscalationDesk {
                     member, texts.get("escalation.digest", waiting.size(), String.join("\n", lines))));
         }
         Optional<Long> version = ports.escalations().pagerOf(member).map(Escalations.Pager::version);
-        changes.add(new StateChange.PagerSaved(member, at.plus(settings.coalesceWindow()), version));
+        changes.add(new StateChange.PagerSaved(member, at.plus(settings.coalesceWindow()), 1, version));
         for (Escalation e : waiting) {
             changes.add(new StateChange.EscalationStep(
                     e.number(), at, Optional.empty(), "notified", member.value() + " (合并)"));
@@ -505,13 +705,25 @@ public final class EscalationDesk {
         return id.length() <= 6 ? id : "…" + id.substring(id.length() - 6);
     }
 
+    /** The person as staff know them: group nickname or WeCom name, the id as a tail (「3栋1202-自住（res-3-1202）」). */
     private String subjectName(Escalation e) {
-        return e.chat()
-                .flatMap(c -> ports.members().membersOf(c).stream()
-                        .filter(m -> m.id().equals(e.subject()))
+        return describe(e.subject(), e.chat());
+    }
+
+    private String nameOf(UserId member) {
+        return describe(member, Optional.empty());
+    }
+
+    private String describe(UserId member, Optional<ChatId> chat) {
+        return memberOf(member, chat).map(LookupTexts::describe).orElse(member.value());
+    }
+
+    /** The member with a name: as they are known in the chat, else in any group. */
+    private Optional<Member> memberOf(UserId member, Optional<ChatId> chat) {
+        return chat.flatMap(c -> ports.members().membersOf(c).stream()
+                        .filter(m -> m.id().equals(member) && !m.displayName().equals(member.value()))
                         .findFirst())
-                .map(LookupTexts::describe)
-                .orElse(e.subject().value());
+                .or(() -> ports.members().named(member));
     }
 
     private String categoryName(Escalation e) {

@@ -10,7 +10,8 @@ import org.sanshe.bot.core.command.Scope;
 
 /**
  * {@code /升级列表}: the unresolved escalations the caller may act on, newest first; those the whole chain left
- * unanswered (无人接手) first of all, under their own heading: that is the administrator's board.
+ * unanswered (无人接手) first of all, under their own heading: that is the administrator's board. Then the other 紧急
+ * ones, then the 留意 notes under their own heading.
  */
 public final class EscalationListCommand implements Command {
     static final int LIMIT = 20;
@@ -31,17 +32,22 @@ public final class EscalationListCommand implements Command {
         List<Escalation> silent = list.stream()
                 .filter(e -> e.state() == EscalationState.UNACKNOWLEDGED)
                 .toList();
+        List<Escalation> urgent = list.stream()
+                .filter(e -> e.urgent() && e.state() != EscalationState.UNACKNOWLEDGED)
+                .toList();
+        List<Escalation> watch = list.stream().filter(e -> !e.urgent()).toList();
         StringBuilder sb = new StringBuilder(ctx.texts().get("escalation.list.header", list.size()));
-        if (!silent.isEmpty()) {
-            sb.append('\n').append(ctx.texts().get("escalation.list.unacknowledged", silent.size()));
-            silent.forEach(e -> sb.append('\n').append(ctx.escalations().line(e)));
-            if (silent.size() < list.size()) {
-                sb.append('\n').append(ctx.texts().get("escalation.list.others"));
-            }
-        }
-        list.stream()
-                .filter(e -> e.state() != EscalationState.UNACKNOWLEDGED)
-                .forEach(e -> sb.append('\n').append(ctx.escalations().line(e)));
+        section(sb, ctx, "escalation.list.unacknowledged", silent);
+        section(sb, ctx, silent.isEmpty() ? "escalation.list.urgentOnly" : "escalation.list.others", urgent);
+        section(sb, ctx, "escalation.list.watch", watch);
         return Reply.text(sb.toString());
+    }
+
+    private static void section(StringBuilder sb, CommandContext ctx, String heading, List<Escalation> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        sb.append('\n').append(ctx.texts().get(heading, items.size()));
+        items.forEach(e -> sb.append('\n').append(ctx.escalations().line(e)));
     }
 }

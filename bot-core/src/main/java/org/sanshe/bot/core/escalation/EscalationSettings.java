@@ -4,11 +4,14 @@ import java.time.Duration;
 
 /**
  * How the chain climbs: each level has {@code ackTimeout} to acknowledge before the next is messaged, and the whole
- * chain is tried {@code rounds} times before the escalation is flagged "无人接手". A member who was sent an escalation
- * card gets the further ones within {@code coalesceWindow} in one message at the window's end (WeCom allows 30
- * messages a minute to one person; a worker in a busy hour gets one card, then one summary a window).
+ * chain is tried {@code rounds} times before the escalation is flagged "无人接手". A 紧急 card is never held back here: it
+ * goes out at once and the delivery keeps a reserve of the recipient's WeCom budget for it. Only 留意 notes are
+ * coalesced: a member is sent at most {@code noteBudget} of them at once within {@code coalesceWindow}; further ones
+ * go out together at the window's end (WeCom allows 30 messages a minute to one person).
  */
-public record EscalationSettings(Duration ackTimeout, int rounds, Duration coalesceWindow) {
+public record EscalationSettings(Duration ackTimeout, int rounds, Duration coalesceWindow, int noteBudget) {
+    public static final int DEFAULT_NOTE_BUDGET = 10;
+
     public EscalationSettings {
         if (ackTimeout.isNegative() || ackTimeout.isZero()) {
             throw new IllegalArgumentException("ackTimeout must be positive");
@@ -19,6 +22,13 @@ public record EscalationSettings(Duration ackTimeout, int rounds, Duration coale
         if (coalesceWindow.isNegative()) {
             throw new IllegalArgumentException("coalesceWindow must not be negative");
         }
+        if (noteBudget < 1) {
+            throw new IllegalArgumentException("noteBudget must be at least 1");
+        }
+    }
+
+    public EscalationSettings(Duration ackTimeout, int rounds, Duration coalesceWindow) {
+        this(ackTimeout, rounds, coalesceWindow, DEFAULT_NOTE_BUDGET);
     }
 
     public EscalationSettings(Duration ackTimeout, int rounds) {

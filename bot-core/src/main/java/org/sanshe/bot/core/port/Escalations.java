@@ -19,17 +19,18 @@ public interface Escalations {
     long nextNumber();
 
     /**
-     * When a member may next be sent an escalation at once, and the version of that record: empty when they were
-     * never sent one.
+     * A member's current window of 留意 notes (how many were sent at once in it) and the version of that record: empty
+     * when they were never sent one.
      */
     Optional<Pager> pagerOf(org.sanshe.bot.core.chat.UserId member);
 
-    /** The escalations held back for the member (see {@link Pager}), oldest first. */
+    /** The 留意 notes held back for the member (see {@link Pager}), oldest first. */
     List<Long> heldFor(org.sanshe.bot.core.chat.UserId member);
 
     /**
-     * A member's escalation messages: one sent at once opens a window until {@code quietUntil}; what comes for them
-     * within it is held and sent together at its end.
+     * A member's 留意 notes: the first sent at once opens a window until {@code quietUntil}; within it {@code sent} notes
+     * went out at once; beyond the budget what comes for them is held and sent together at its end. 紧急 cards never
+     * wait for it.
      */
-    record Pager(java.time.Instant quietUntil, long version) {}
+    record Pager(java.time.Instant quietUntil, int sent, long version) {}
 }

@@ -10,6 +10,14 @@ public interface Members {
     /** Members present in the chat (not left), with the names WeCom showed where known. */
     List<Member> membersOf(ChatId chat);
 
+    /**
+     * The member with the name people know them by in any group (a group nickname, else the WeCom name), for a message
+     * about them outside that group (a crisis said in a private chat): empty when no name is known.
+     */
+    default java.util.Optional<Member> named(UserId member) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the id has been seen anywhere: in a group, in a grant. A typo in a user id is not. */
     boolean isKnown(UserId member);
 }

@@ -379,7 +379,7 @@ class EscalationFlowTest {
         assertThat(list.lines().toList())
                 .satisfies(l -> assertThat(l.get(1)).startsWith("⚠ 无人接手（1 条"))
                 .satisfies(l -> assertThat(l.get(2)).startsWith("#1 ").contains("［无人接手］"))
-                .satisfies(l -> assertThat(l.get(3)).isEqualTo("其他："))
+                .satisfies(l -> assertThat(l.get(3)).isEqualTo("其他紧急转介（1 条）："))
                 .satisfies(l -> assertThat(l.get(4)).startsWith("#2 ").contains("［待接手］"));
     }
 }

@@ -180,7 +180,7 @@ public final class DispatchStore {
     }
 
     private void afterCommit(List<Decision> decisions) {
-        if (decisions.stream().flatMap(d -> d.changes().stream()).anyMatch(StateChange::changesDecisions)) {
+        if (decisions.stream().flatMap(d -> d.changes().stream()).anyMatch(StateChange::changesRegistry)) {
             registry.invalidate();
         }
     }

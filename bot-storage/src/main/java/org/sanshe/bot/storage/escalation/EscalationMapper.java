@@ -17,6 +17,7 @@ public interface EscalationMapper {
             String subject,
             String category,
             int severity,
+            String basis,
             String excerpt,
             String state,
             int chainLevel,
@@ -25,7 +26,7 @@ public interface EscalationMapper {
             long openedAt,
             long updatedAt) {}
 
-    String COLUMNS = "id, chat_id, subject, category, severity, excerpt, state, chain_level, chain_round, owner,"
+    String COLUMNS = "id, chat_id, subject, category, severity, basis, excerpt, state, chain_level, chain_round, owner,"
             + " opened_at, updated_at";
 
     @Select("SELECT " + COLUMNS + " FROM escalation WHERE id = #{id}")
@@ -40,13 +41,17 @@ public interface EscalationMapper {
     EscalationRow unresolvedFor(@Param("subject") String subject, @Param("chat") String chat);
 
     @Insert("INSERT INTO escalation (" + COLUMNS + ") VALUES (#{r.id}, #{r.chatId}, #{r.subject}, #{r.category},"
-            + " #{r.severity}, #{r.excerpt}, #{r.state}, #{r.chainLevel}, #{r.chainRound}, #{r.owner}, #{r.openedAt},"
+            + " #{r.severity}, #{r.basis}, #{r.excerpt}, #{r.state}, #{r.chainLevel}, #{r.chainRound}, #{r.owner}, #{r.openedAt},"
             + " #{r.updatedAt}) ON DUPLICATE KEY UPDATE state = VALUES(state), chain_level = VALUES(chain_level),"
             + " chain_round = VALUES(chain_round), owner = VALUES(owner), updated_at = VALUES(updated_at)")
     int save(@Param("r") EscalationRow row);
 
-    /** Changes an escalation only if it is still at the version the decision read; 0 rows: someone changed it since. */
-    @Update("UPDATE escalation SET state = #{r.state}, chain_level = #{r.chainLevel}, chain_round = #{r.chainRound},"
+    /**
+     * Changes an escalation only if it is still at the version the decision read; 0 rows: someone changed it since. The
+     * finding too: a 留意 note raised by a 紧急 message takes that message's category, reason and words.
+     */
+    @Update("UPDATE escalation SET category = #{r.category}, severity = #{r.severity}, basis = #{r.basis},"
+            + " excerpt = #{r.excerpt}, state = #{r.state}, chain_level = #{r.chainLevel}, chain_round = #{r.chainRound},"
             + " owner = #{r.owner}, updated_at = #{r.updatedAt} WHERE id = #{r.id} AND updated_at = #{expected}")
     int updateIf(@Param("r") EscalationRow row, @Param("expected") long expected);
 
@@ -71,20 +76,25 @@ public interface EscalationMapper {
     @Select("SELECT next_value FROM sequence_counter WHERE name = #{name}")
     long current(@Param("name") String name);
 
-    /** A member's window: when they may next be sent an escalation at once, and its version. */
-    record PagerRow(long quietUntil, long version) {}
+    /** A member's window of 留意 notes: until when, how many went out at once in it, and its version. */
+    record PagerRow(long quietUntil, int sentInWindow, long version) {}
 
-    @Select("SELECT quiet_until, version FROM escalation_pager WHERE member = #{member}")
+    @Select("SELECT quiet_until, sent_in_window, version FROM escalation_pager WHERE member = #{member}")
     PagerRow pager(@Param("member") String member);
 
     /** A new window; a duplicate key means another decision opened one since this one read none. */
-    @Insert("INSERT INTO escalation_pager (member, quiet_until, version) VALUES (#{member}, #{until}, 1)")
-    int openPager(@Param("member") String member, @Param("until") long until);
+    @Insert("INSERT INTO escalation_pager (member, quiet_until, sent_in_window, version)"
+            + " VALUES (#{member}, #{until}, #{sent}, 1)")
+    int openPager(@Param("member") String member, @Param("until") long until, @Param("sent") int sent);
 
     /** Moves (or confirms) a window only if it is still at the version read; 0 rows: changed since. */
-    @Update("UPDATE escalation_pager SET quiet_until = #{until}, version = version + 1"
+    @Update("UPDATE escalation_pager SET quiet_until = #{until}, sent_in_window = #{sent}, version = version + 1"
             + " WHERE member = #{member} AND version = #{version}")
-    int movePager(@Param("member") String member, @Param("until") long until, @Param("version") long version);
+    int movePager(
+            @Param("member") String member,
+            @Param("until") long until,
+            @Param("sent") int sent,
+            @Param("version") long version);
 
     @Insert("INSERT INTO escalation_notice (member, escalation, held_at) VALUES (#{member}, #{escalation}, #{at})")
     int hold(@Param("member") String member, @Param("escalation") long escalation, @Param("at") long at);
@@ -94,4 +104,29 @@ public interface EscalationMapper {
 
     @Update("UPDATE escalation_notice SET released_at = #{at} WHERE member = #{member} AND released_at IS NULL")
     int release(@Param("member") String member, @Param("at") long at);
+
+    /** A feedback row as stored; text and normalised are ciphertext. */
+    record FeedbackRow(
+            long id,
+            long escalation,
+            String member,
+            String verdict,
+            long at,
+            String text,
+            String normalised,
+            String category,
+            int severity,
+            String basis,
+            boolean urgent) {}
+
+    @Insert("INSERT INTO escalation_feedback (escalation, member, verdict, at, text, normalised, category, severity,"
+            + " basis, urgent) VALUES (#{r.escalation}, #{r.member}, #{r.verdict}, #{r.at}, #{r.text}, #{r.normalised},"
+            + " #{r.category}, #{r.severity}, #{r.basis}, #{r.urgent}) ON DUPLICATE KEY UPDATE verdict = VALUES(verdict),"
+            + " at = VALUES(at), text = VALUES(text), normalised = VALUES(normalised), category = VALUES(category),"
+            + " severity = VALUES(severity), basis = VALUES(basis), urgent = VALUES(urgent)")
+    int feedback(@Param("r") FeedbackRow row);
+
+    @Select("SELECT id, escalation, member, verdict, at, text, normalised, category, severity, basis, urgent"
+            + " FROM escalation_feedback WHERE at >= #{since} ORDER BY at, id LIMIT #{limit}")
+    List<FeedbackRow> feedbackSince(@Param("since") long since, @Param("limit") int limit);
 }

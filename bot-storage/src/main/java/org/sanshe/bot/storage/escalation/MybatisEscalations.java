@@ -60,7 +60,7 @@ public final class MybatisEscalations implements Escalations {
     @Override
     public Optional<Pager> pagerOf(UserId member) {
         return Optional.ofNullable(mapper.pager(member.value()))
-                .map(r -> new Pager(Instant.ofEpochMilli(r.quietUntil()), r.version()));
+                .map(r -> new Pager(Instant.ofEpochMilli(r.quietUntil()), r.sentInWindow(), r.version()));
     }
 
     @Override
@@ -76,15 +76,17 @@ public final class MybatisEscalations implements Escalations {
             boolean stored;
             if (p.readVersion().isEmpty()) {
                 try {
-                    stored = mapper.openPager(member, until) == 1;
+                    stored = mapper.openPager(member, until, p.sent()) == 1;
                 } catch (org.springframework.dao.DuplicateKeyException e) {
                     stored = false;
                 }
             } else {
-                stored = mapper.movePager(member, until, p.readVersion().get()) == 1;
+                stored = mapper.movePager(
+                                member, until, p.sent(), p.readVersion().get())
+                        == 1;
             }
             if (!stored) {
-                // two escalations for one member decided at once: the later is decided again, and held
+                // two 留意 notes for one member decided at once: the later is decided again, and may be held
                 throw new ConcurrentEscalationChange("the escalation window of a member changed since it was read");
             }
             return true;
@@ -105,6 +107,7 @@ public final class MybatisEscalations implements Escalations {
                     e.subject().value(),
                     e.category(),
                     e.severity(),
+                    e.basis(),
                     cipher.encrypt(e.excerpt()),
                     e.state().name(),
                     e.level(),
@@ -120,6 +123,21 @@ public final class MybatisEscalations implements Escalations {
             }
             return true;
         }
+        if (change instanceof StateChange.FeedbackGiven f) {
+            mapper.feedback(new EscalationMapper.FeedbackRow(
+                    0,
+                    f.number(),
+                    f.by().value(),
+                    f.verdict().name(),
+                    f.at().toEpochMilli(),
+                    cipher.encrypt(f.text()),
+                    cipher.encrypt(f.normalised()),
+                    f.category(),
+                    f.severity(),
+                    cut(f.basis(), 200),
+                    f.urgent()));
+            return true;
+        }
         if (change instanceof StateChange.EscalationStep s) {
             mapper.step(
                     s.number(),
@@ -130,6 +148,30 @@ public final class MybatisEscalations implements Escalations {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Feedback given at or after {@code since}, oldest first, at most {@code limit}, the words decrypted: for the
+     * administrator's export (which audits the read).
+     */
+    public List<StateChange.FeedbackGiven> feedbackSince(Instant since, int limit) {
+        return mapper.feedbackSince(since.toEpochMilli(), limit).stream()
+                .map(r -> new StateChange.FeedbackGiven(
+                        r.escalation(),
+                        UserId.of(r.member()),
+                        org.sanshe.bot.core.escalation.Feedback.valueOf(r.verdict()),
+                        Instant.ofEpochMilli(r.at()),
+                        cipher.decrypt(r.text()),
+                        cipher.decrypt(r.normalised()),
+                        r.category(),
+                        r.severity(),
+                        r.basis(),
+                        r.urgent()))
+                .toList();
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     /** The timeline, oldest first, details decrypted: for the admin board and tests. */
@@ -151,6 +193,7 @@ public final class MybatisEscalations implements Escalations {
                 UserId.of(r.subject()),
                 r.category(),
                 r.severity(),
+                r.basis() == null ? "" : r.basis(),
                 cipher.decrypt(r.excerpt()),
                 EscalationState.valueOf(r.state()),
                 r.chainLevel(),

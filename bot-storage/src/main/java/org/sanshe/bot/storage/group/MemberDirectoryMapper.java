@@ -18,6 +18,12 @@ public interface MemberDirectoryMapper {
             + " WHERE chat_id = #{chat} AND left_at IS NULL ORDER BY first_seen_at, user_id")
     List<MemberRow> membersOf(@Param("chat") String chat);
 
+    /** The member's rows that carry a name, where they are still present and most recently seen first. */
+    @Select("SELECT user_id, display_name, group_nickname, member_kind FROM group_member WHERE user_id = #{user}"
+            + " AND (display_name IS NOT NULL OR group_nickname IS NOT NULL)"
+            + " ORDER BY CASE WHEN left_at IS NULL THEN 0 ELSE 1 END, last_seen_at DESC LIMIT 10")
+    List<MemberRow> namedRowsOf(@Param("user") String user);
+
     @Select("SELECT COUNT(*) FROM group_member WHERE user_id = #{user}")
     int countSightings(@Param("user") String user);
 

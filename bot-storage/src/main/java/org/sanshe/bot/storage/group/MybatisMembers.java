@@ -10,8 +10,8 @@ import org.sanshe.bot.core.port.Members;
 import org.sanshe.bot.storage.crypt.FieldCipher;
 
 /**
- * Members per group on MySQL/MariaDB or H2, names decrypted on the way out. Asked by commands only (naming a member,
- * counting a group), never on every message, so it is not cached.
+ * Members per group on MySQL/MariaDB or H2, names decrypted on the way out. Asked by commands and escalations only
+ * (naming a member, counting a group, naming the person on a card), never on every message, so it is not cached.
  */
 public final class MybatisMembers implements Members {
     private final MemberDirectoryMapper mapper;
@@ -26,13 +26,26 @@ public final class MybatisMembers implements Members {
 
     @Override
     public List<Member> membersOf(ChatId chat) {
-        return mapper.membersOf(chat.value()).stream()
-                .map(r -> new Member(
-                        UserId.of(r.userId()),
-                        decrypt(r.displayName()),
-                        decrypt(r.groupNickname()),
-                        r.memberKind() == null ? MemberKind.UNKNOWN : MemberKind.valueOf(r.memberKind())))
-                .toList();
+        return mapper.membersOf(chat.value()).stream().map(this::toMember).toList();
+    }
+
+    /** A group nickname first (where they are still present, most recently seen), else the WeCom name. */
+    @Override
+    public Optional<Member> named(UserId member) {
+        List<Member> named =
+                mapper.namedRowsOf(member.value()).stream().map(this::toMember).toList();
+        return named.stream()
+                .filter(m -> m.groupNickname().isPresent())
+                .findFirst()
+                .or(() -> named.stream().findFirst());
+    }
+
+    private Member toMember(MemberDirectoryMapper.MemberRow r) {
+        return new Member(
+                UserId.of(r.userId()),
+                decrypt(r.displayName()),
+                decrypt(r.groupNickname()),
+                r.memberKind() == null ? MemberKind.UNKNOWN : MemberKind.valueOf(r.memberKind()));
     }
 
     @Override

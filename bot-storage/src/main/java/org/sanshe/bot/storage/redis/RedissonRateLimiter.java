@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rate limits shared by every instance: a fixed window per key, counted by a script (INCRBY, and PEXPIRE on the first
- * hit) — one round trip for one key or for a whole batch of keys. Redisson's {@code RRateLimiter} was measured first: it
+ * hit) — one round trip for one key or for a whole batch of keys. {@link #tryAcquire} counts a hit only if it fits (like
+ * the in-process twin); {@link #countAll} counts every hit (every message a member sends counts against the flood limit). Redisson's {@code RRateLimiter} was measured first: it
  * needs two scripts per check, and checking event by event was 56% of the dispatcher's time (docs/PERFORMANCE.md).
  *
  * <p>When Redis is unreachable the limits are counted in process, each instance at its share of the limit (the limit
@@ -39,6 +40,15 @@ public final class RedissonRateLimiter implements RateLimiter {
             + "  if n == tonumber(ARGV[i + 1]) then redis.call('PEXPIRE', KEYS[i], ARGV[1]) end "
             + "  out[i] = n "
             + "end return out";
+    /**
+     * One hit if it fits: a refused hit is not counted. Otherwise messages held back under a member's budget, tried
+     * again every few seconds, would count every retry and soon use up the reserve kept for 紧急 cards.
+     */
+    private static final String ACQUIRE = "local n = redis.call('INCR', KEYS[1]) "
+            + "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end "
+            + "if n > tonumber(ARGV[2]) then redis.call('DECR', KEYS[1]) return 0 end "
+            + "return 1";
+
     private static final long WAIT_MILLIS = 1500;
     private final RedissonClient redisson;
     private final RateLimiter local;
@@ -64,9 +74,9 @@ public final class RedissonRateLimiter implements RateLimiter {
     @Override
     public boolean tryAcquire(String key, int limit, Duration window) {
         if (breaker.closed()) {
-            Map<String, Long> n = count(Map.of(key, 1), window);
-            if (n != null && n.containsKey(key)) {
-                return n.get(key) <= limit;
+            Boolean fits = acquire(key, limit, window);
+            if (fits != null) {
+                return fits;
             }
         } else {
             probe();
@@ -86,6 +96,37 @@ public final class RedissonRateLimiter implements RateLimiter {
         }
         Map<String, Long> n = count(hits, window);
         return n == null ? Map.of() : n;
+    }
+
+    /** @return whether the hit fits (and was counted), or null when Redis did not answer */
+    private Boolean acquire(String key, int limit, Duration window) {
+        long length = Math.max(1, window.toMillis());
+        long slot = System.currentTimeMillis() / length;
+        try {
+            Long fits = redisson.getScript(LongCodec.INSTANCE)
+                    .<Long>evalAsync(
+                            RScript.Mode.READ_WRITE,
+                            ACQUIRE,
+                            RScript.ReturnType.INTEGER,
+                            List.of(PREFIX + key + ":" + length + ":" + slot),
+                            length,
+                            limit)
+                    .toCompletableFuture()
+                    .get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            return fits != null && fits == 1L;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (breaker.failed()) {
+                log.warn(
+                        "Redis unavailable ({}): rate limits are counted in this instance, at its share of each limit,"
+                                + " until it is back",
+                        cause.getClass().getSimpleName());
+            }
+            return null;
+        }
     }
 
     /** @return the totals, or null when Redis did not answer */

@@ -91,6 +91,7 @@ abstract class EscalationContract {
                 "rule_breach",
                 "escalation_pager",
                 "escalation_notice",
+                "escalation_feedback",
                 "nickname_record",
                 "nickname_group")) {
             jdbc.update("DELETE FROM " + t);
@@ -125,6 +126,7 @@ abstract class EscalationContract {
                 UserId.of(subject),
                 "SELF_HARM",
                 3,
+                "自伤：不想活",
                 excerpt,
                 EscalationState.OPEN,
                 0,
@@ -644,6 +646,99 @@ abstract class EscalationContract {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aWatchNoteKeepsItsBasisAndARaiseStoresTheUrgentFindingWithItsWordsEncrypted() {
+        long n = escalations.nextNumber();
+        Instant at = clock.instant();
+        Escalation watch = new Escalation(
+                n,
+                Optional.of(FOCUS),
+                UserId.of("res-watch"),
+                "FALL_OR_LOST",
+                1,
+                "跌倒（已缓解）",
+                "我妈昨天摔了一跤，拍了片子没事",
+                EscalationState.WATCH,
+                0,
+                0,
+                Optional.empty(),
+                at,
+                at);
+        commit(saved(watch));
+        Escalation read = escalations.find(n).orElseThrow();
+        assertThat(read.state()).isEqualTo(EscalationState.WATCH);
+        assertThat(read.basis()).isEqualTo("跌倒（已缓解）");
+        assertThat(escalations.unresolvedFor(UserId.of("res-watch"), Optional.of(FOCUS)))
+                .get()
+                .extracting(Escalation::number)
+                .isEqualTo(n);
+
+        Instant later = at.plusSeconds(30);
+        commit(StateChange.EscalationSaved.replacing(
+                read,
+                read.withFinding("FALL_OR_LOST", 3, "跌倒后起不来", "我妈又摔倒了起不来")
+                        .with(EscalationState.OPEN, 0, 0, Optional.empty(), later)));
+        Escalation raised = escalations.find(n).orElseThrow();
+        assertThat(raised.state()).isEqualTo(EscalationState.OPEN);
+        assertThat(raised.severity()).isEqualTo(3);
+        assertThat(raised.basis()).isEqualTo("跌倒后起不来");
+        assertThat(raised.excerpt()).isEqualTo("我妈又摔倒了起不来");
+        assertThat(jdbc.queryForObject("SELECT excerpt FROM escalation WHERE id = ?", String.class, n))
+                .doesNotContain("摔倒");
+    }
+
+    @Test
+    void feedbackIsKeptEncryptedOnePerPersonAndEscalationTheLaterReplacingAndReadBackForTheExport() {
+        Instant t = Instant.parse("2026-12-01T02:00:00Z");
+        commit(new StateChange.FeedbackGiven(
+                41,
+                UserId.of("sw-fb"),
+                org.sanshe.bot.core.escalation.Feedback.USEFUL,
+                t,
+                "這部劇看得我不想活了",
+                "这部剧看得我不想活了",
+                "SELF_HARM",
+                3,
+                "词语「不想活」",
+                true));
+        commit(new StateChange.FeedbackGiven(
+                41,
+                UserId.of("sw-fb"),
+                org.sanshe.bot.core.escalation.Feedback.FALSE_ALARM,
+                t.plusSeconds(60),
+                "這部劇看得我不想活了",
+                "这部剧看得我不想活了",
+                "SELF_HARM",
+                3,
+                "词语「不想活」",
+                true));
+        commit(new StateChange.FeedbackGiven(
+                42,
+                UserId.of("sw-fb"),
+                org.sanshe.bot.core.escalation.Feedback.USEFUL,
+                t.plusSeconds(120),
+                "我妈昨天摔倒了，现在没事了",
+                "我妈昨天摔倒了,现在没事了",
+                "FALL_OR_LOST",
+                1,
+                "词语「摔倒」（已缓解）",
+                false));
+
+        assertThat(count("SELECT COUNT(*) FROM escalation_feedback")).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT CONCAT(text, normalised) FROM escalation_feedback", String.class)
+                        .toString())
+                .doesNotContain("不想活")
+                .doesNotContain("摔倒");
+        var read = escalations.feedbackSince(t, 100);
+        assertThat(read)
+                .extracting(f -> f.number() + ":" + f.verdict() + ":" + f.urgent())
+                .containsExactly("41:FALSE_ALARM:true", "42:USEFUL:false");
+        assertThat(read.get(0).text()).isEqualTo("這部劇看得我不想活了");
+        assertThat(read.get(0).normalised()).isEqualTo("这部剧看得我不想活了");
+        assertThat(read.get(1).basis()).isEqualTo("词语「摔倒」（已缓解）");
+        assertThat(escalations.feedbackSince(t.plusSeconds(90), 100)).hasSize(1);
+    }
+
     // --- rule breaches (V5) -----------------------------------------------------------------------------------------
 
     @Test
@@ -675,16 +770,17 @@ abstract class EscalationContract {
         UserId zhang = UserId.of("sw-window");
         Instant t = Instant.parse("2026-11-20T02:00:00Z");
         assertThat(escalations.pagerOf(zhang)).isEmpty();
-        commit(new StateChange.PagerSaved(zhang, t.plusSeconds(60), Optional.empty()));
+        commit(new StateChange.PagerSaved(zhang, t.plusSeconds(60), 1, Optional.empty()));
         var read = escalations.pagerOf(zhang).orElseThrow();
         assertThat(read.quietUntil()).isEqualTo(t.plusSeconds(60));
+        assertThat(read.sent()).isEqualTo(1);
 
         // a second decision that also read "no window" (two crises at once) is refused, with everything it held
         long other = row();
         Decision alsoFirst = new Decision(
                 other,
                 List.of(
-                        new StateChange.PagerSaved(zhang, t.plusSeconds(61), Optional.empty()),
+                        new StateChange.PagerSaved(zhang, t.plusSeconds(61), 1, Optional.empty()),
                         new StateChange.NoticeHeld(zhang, 77, t)),
                 List.of());
         assertThatThrownBy(() -> dispatch.commit(List.of(alsoFirst)))
@@ -695,20 +791,21 @@ abstract class EscalationContract {
 
         // holding confirms the window at the version read; a summary then moves it on
         commit(
-                new StateChange.PagerSaved(zhang, read.quietUntil(), Optional.of(read.version())),
+                new StateChange.PagerSaved(zhang, read.quietUntil(), 1, Optional.of(read.version())),
                 new StateChange.NoticeHeld(zhang, 5, t.plusSeconds(10)),
                 new StateChange.NoticeHeld(zhang, 6, t.plusSeconds(20)));
         assertThat(escalations.heldFor(zhang)).containsExactly(5L, 6L);
         assertThatThrownBy(() ->
-                        commit(new StateChange.PagerSaved(zhang, t.plusSeconds(120), Optional.of(read.version()))))
+                        commit(new StateChange.PagerSaved(zhang, t.plusSeconds(120), 1, Optional.of(read.version()))))
                 .as("read before the hold: stale")
                 .isInstanceOf(MybatisEscalations.ConcurrentEscalationChange.class);
         var now = escalations.pagerOf(zhang).orElseThrow();
         commit(
                 new StateChange.NoticesReleased(zhang, t.plusSeconds(60)),
-                new StateChange.PagerSaved(zhang, t.plusSeconds(120), Optional.of(now.version())));
+                new StateChange.PagerSaved(zhang, t.plusSeconds(120), 2, Optional.of(now.version())));
         assertThat(escalations.heldFor(zhang)).isEmpty();
         assertThat(escalations.pagerOf(zhang).orElseThrow().quietUntil()).isEqualTo(t.plusSeconds(120));
+        assertThat(escalations.pagerOf(zhang).orElseThrow().sent()).isEqualTo(2);
         assertThat(escalations.heldFor(UserId.of("sw-someone-else"))).isEmpty();
     }
 

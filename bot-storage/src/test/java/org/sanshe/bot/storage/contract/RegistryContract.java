@@ -428,6 +428,37 @@ abstract class RegistryContract {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aMemberIsNamedOutsideTheirGroupsByTheNicknameOfAGroupTheyAreStillIn() {
+        Instant t = clock.instant();
+        commit(new StateChange.MembersListed(
+                ChatId.of("wrNamedOld"), List.of(member("named-1", "刘芳", "2栋301-租住", MemberKind.EXTERNAL)), t));
+        commit(new StateChange.MembersListed(
+                ChatId.of("wrNamedOld"),
+                List.of(member("someone-else", "别人", null, MemberKind.EXTERNAL)),
+                t.plusSeconds(10)));
+        commit(new StateChange.MembersListed(
+                ChatId.of("wrNamedNow"),
+                List.of(member("named-1", "刘芳", "3栋1202-自住", MemberKind.EXTERNAL)),
+                t.plusSeconds(20)));
+        commit(new StateChange.MembersListed(
+                ChatId.of("wrNamedOnlyName"), List.of(member("named-2", "老周", null, MemberKind.EXTERNAL)), t));
+        commit(new StateChange.MemberSeen(ChatId.of("wrNamedSeen"), UserId.of("named-3"), t));
+
+        assertThat(members.named(UserId.of("named-1")))
+                .get()
+                .extracting(Member::displayName)
+                .as("the group she is still in, not the one she left")
+                .isEqualTo("3栋1202-自住");
+        assertThat(members.named(UserId.of("named-2")))
+                .get()
+                .extracting(Member::displayName)
+                .isEqualTo("老周");
+        assertThat(members.named(UserId.of("named-3")))
+                .as("seen speaking, no name")
+                .isEmpty();
+    }
+
     // --- private contexts -----------------------------------------------------------------------------------------
 
     @Test

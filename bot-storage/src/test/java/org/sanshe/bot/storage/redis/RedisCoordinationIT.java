@@ -62,6 +62,22 @@ class RedisCoordinationIT {
     }
 
     @Test
+    void aRefusedHitDoesNotCountSoALargerLimitStillHasItsReserve() {
+        String key = "it-" + UUID.randomUUID();
+        var limiter = new RedissonRateLimiter(redisson);
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.tryAcquire(key, 3, Duration.ofMinutes(1))).isTrue();
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(limiter.tryAcquire(key, 3, Duration.ofMinutes(1))).isFalse(); // held back, tried again
+        }
+        // what only the larger limit may use (紧急 cards) is still there
+        assertThat(limiter.tryAcquire(key, 5, Duration.ofMinutes(1))).isTrue();
+        assertThat(limiter.tryAcquire(key, 5, Duration.ofMinutes(1))).isTrue();
+        assertThat(limiter.tryAcquire(key, 5, Duration.ofMinutes(1))).isFalse();
+    }
+
+    @Test
     void countsABatchOfHitsInOneCall() {
         String a = "it-" + UUID.randomUUID();
         String b = "it-" + UUID.randomUUID();

@@ -6,7 +6,9 @@ import org.sanshe.bot.core.command.Command;
 import org.sanshe.bot.core.escalation.AckCommand;
 import org.sanshe.bot.core.escalation.EscalateCommand;
 import org.sanshe.bot.core.escalation.EscalationListCommand;
+import org.sanshe.bot.core.escalation.FeedbackCommand;
 import org.sanshe.bot.core.escalation.HandOverCommand;
+import org.sanshe.bot.core.escalation.RaiseCommand;
 import org.sanshe.bot.core.escalation.ResolveCommand;
 import org.sanshe.bot.core.group.BindGroupCommand;
 import org.sanshe.bot.core.group.GroupInfoCommand;
@@ -33,6 +35,9 @@ public final class BuiltinCommands {
                 new EscalateCommand(),
                 new AckCommand(),
                 new HandOverCommand(),
+                new RaiseCommand(),
+                FeedbackCommand.falseAlarm(),
+                FeedbackCommand.useful(),
                 new ResolveCommand(),
                 new EscalationListCommand(),
                 new org.sanshe.bot.core.nickname.NicknameCommand(),
