@@ -19,8 +19,9 @@ public final class EmbeddingSignal implements LearnedSignal, AutoCloseable {
 
     @Override
     public Optional<Reading> read(String normalised) {
-        if (normalised == null || normalised.isBlank()) {
-            return Optional.empty();
+        if (normalised == null || normalised.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return Optional
+                    .empty(); // nothing to read (the model refuses text that trims to nothing: control characters)
         }
         return Optional.of(model.read(embedder.embed(normalised)));
     }
