@@ -42,7 +42,6 @@ public final class CrisisModel {
     private final double[][] weights;
     private final double[] bias;
     private final List<String> header;
-    private final int harmless;
 
     /**
      * @param classes the class of each row, exactly the names of {@link #CLASSES}
@@ -72,7 +71,6 @@ public final class CrisisModel {
             this.weights[k] = weights[k].clone();
         }
         this.bias = bias.clone();
-        this.harmless = this.classes.indexOf(HARMLESS);
     }
 
     public int dimensions() {
@@ -127,7 +125,15 @@ public final class CrisisModel {
 
     /** The most probable crisis category and {@code 1 − P(HARMLESS)}. */
     public Reading read(float[] embedding) {
-        double[] p = probabilities(embedding);
+        return reading(classes, probabilities(embedding));
+    }
+
+    /**
+     * The most probable crisis category and {@code 1 − P(HARMLESS)} from the probabilities of {@code classes} (in that
+     * order): what {@link #read} gives, for probabilities computed elsewhere (a model being validated).
+     */
+    public static Reading reading(List<String> classes, double[] p) {
+        int harmless = classes.indexOf(HARMLESS);
         int best = -1;
         for (int k = 0; k < p.length; k++) {
             if (k != harmless && (best < 0 || p[k] > p[best])) {

@@ -48,6 +48,14 @@ public final class CrisisDetector {
      * 说话不清 is a call for help.
      */
     public static final String NOW = "此刻";
+    /**
+     * A lexicon term alone is 紧急 from this severity: 3 means a life may be at risk now (crisis.tsv's header), 2 that a
+     * social worker should look today, which is what a 留意 note asks. Described crises are the situation rules' work.
+     */
+    static final int SEVERITY_URGENT = 3;
+
+    /** Concepts that name who a situation is about, not what happens (for scare quotes). */
+    static final Set<String> ACTORS = Set.of("老人", "家人", "独居", "邻居", "孩子", "婴儿", "孕妇", "伴侣或家人", "亲历", "认知障碍", "产后");
     /** How far after a negation cue a finding may start, in normalised characters. */
     static final int NEGATION_REACH = 4;
 
@@ -69,6 +77,9 @@ public final class CrisisDetector {
     private final String[] conceptNames;
     private final int firstHand;
     private final int now;
+    /** By concept: it names who, not what ({@link #ACTORS}). */
+    private final boolean[] actors;
+
     private final CompiledSituation[] situations;
 
     private record CompiledSituation(Situation situation, int[][] slots, int[] unless) {}
@@ -98,6 +109,10 @@ public final class CrisisDetector {
         this.conceptNames = conceptIndex.keySet().toArray(new String[0]);
         this.firstHand = conceptIndex.getOrDefault(FIRST_HAND, -1);
         this.now = conceptIndex.getOrDefault(NOW, -1);
+        this.actors = new boolean[conceptNames.length];
+        for (int i = 0; i < conceptNames.length; i++) {
+            actors[i] = ACTORS.contains(conceptNames[i]);
+        }
 
         Map<String, Integer> phraseIndex = new LinkedHashMap<>();
         book.conceptsOfPhrase().keySet().forEach(p -> phraseIndex.computeIfAbsent(p, k -> phraseIndex.size()));
@@ -227,7 +242,7 @@ public final class CrisisDetector {
                 end = Math.max(end, m.end());
                 spans.add(new int[] {m.start(), m.end()});
             }
-            Urgency u = f.severity().level() >= 2 ? Urgency.URGENT : Urgency.WATCH;
+            Urgency u = f.severity().level() >= SEVERITY_URGENT ? Urgency.URGENT : Urgency.WATCH;
             String term = f.matches().get(0).term();
             candidates.add(new Candidate(
                     f.category(), u, f.severity().level(), "词语「" + term + "」", CrisisFinding.Source.TERM, spans));
@@ -239,6 +254,9 @@ public final class CrisisDetector {
             boolean explicit = c.source == CrisisFinding.Source.TERM && c.severity >= 3;
             if (!explicit && frames.stream().anyMatch(Frame::elsewhere)) {
                 continue; // a described situation in a drama, a course, an advert, a joke or a what-if: nobody here
+            }
+            if (explicit && frames.stream().anyMatch(Frame::notAboutAnyoneHere)) {
+                continue; // even 自杀 in a prevention course, a clinic's advert, a joke or a general question
             }
             Urgency u = frames.isEmpty() ? c.urgency : Urgency.WATCH;
             String basis = frames.isEmpty() ? c.basis : c.basis + "（" + framesText(frames) + "）";
@@ -354,7 +372,7 @@ public final class CrisisDetector {
                     all = false;
                     break;
                 }
-                spans.add(new int[] {text.start[hit], text.end[hit]});
+                spans.add(new int[] {text.start[hit], text.end[hit], isActor(text.word[hit]) ? 1 : 0});
             }
             if (all) {
                 Situation s = cs.situation();
@@ -384,8 +402,10 @@ public final class CrisisDetector {
         boolean firstHandHere = firstHand >= 0 && text.conceptInClauses(firstHand, c0, c1);
         boolean nowHere = now >= 0 && text.conceptInClauses(now, c0, c1);
         boolean elsewhereCueHere = false;
-        if (!nowHere && !text.scareQuoted.isEmpty() && c.spans.stream().allMatch(span -> quoted(text, span))) {
-            frames.add(Frame.FIGURATIVE); // every word it rests on is in scare quotes
+        if (!nowHere
+                && !text.scareQuoted.isEmpty()
+                && c.spans.stream().allMatch(span -> isActorSpan(span) || quoted(text, span))) {
+            frames.add(Frame.FIGURATIVE); // every word it rests on, but who, is in scare quotes: 我妈“家暴”遥控器
         }
         for (int h = 0; h < text.count; h++) {
             if (text.frameOff[h]) {
@@ -442,6 +462,24 @@ public final class CrisisDetector {
             }
         }
         return false;
+    }
+
+    private static boolean isActorSpan(int[] span) {
+        return span.length > 2 && span[2] == 1;
+    }
+
+    /** A phrase that names only who (孩子, 老人, 我妈): the words of a situation that say nothing of what happens. */
+    private boolean isActor(int word) {
+        int[] concepts = conceptsOfPhrase[word];
+        if (concepts.length == 0) {
+            return false;
+        }
+        for (int c : concepts) {
+            if (!actors[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean quoted(Text text, int[] span) {

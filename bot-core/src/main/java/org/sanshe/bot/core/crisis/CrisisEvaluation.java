@@ -39,6 +39,12 @@ public final class CrisisEvaluation {
             }
         }
 
+        void addAll(Tally other) {
+            rows += other.rows;
+            urgent += other.urgent;
+            watch += other.watch;
+        }
+
         public int rows() {
             return rows;
         }
@@ -125,6 +131,35 @@ public final class CrisisEvaluation {
                             + r.frame() + " " + r.text() + "  ⇒ " + describe(reading));
                 }
             }
+        }
+        return new Report(name, crisis, harmless, byCategory, harmlessByCategory, byFrame, misses);
+    }
+
+    /**
+     * Several reports as one, each row counted once: the figures of sets that were read separately (each, say, by its
+     * own detector), pooled. The misses follow one another in the reports' order.
+     */
+    public static Report pool(String name, List<Report> reports) {
+        Tally crisis = new Tally();
+        Tally harmless = new Tally();
+        Map<String, Tally> byCategory = new TreeMap<>();
+        Map<String, Tally> harmlessByCategory = new TreeMap<>();
+        Map<String, Tally> byFrame = new TreeMap<>();
+        List<String> misses = new ArrayList<>();
+        for (Report r : reports) {
+            crisis.addAll(r.crisis());
+            harmless.addAll(r.harmless());
+            r.crisisByCategory()
+                    .forEach((k, t) ->
+                            byCategory.computeIfAbsent(k, x -> new Tally()).addAll(t));
+            r.harmlessByCategory()
+                    .forEach((k, t) -> harmlessByCategory
+                            .computeIfAbsent(k, x -> new Tally())
+                            .addAll(t));
+            r.harmlessByFrame()
+                    .forEach((k, t) ->
+                            byFrame.computeIfAbsent(k, x -> new Tally()).addAll(t));
+            misses.addAll(r.misses());
         }
         return new Report(name, crisis, harmless, byCategory, harmlessByCategory, byFrame, misses);
     }

@@ -27,8 +27,11 @@ public enum Frame {
      * dog bite or a threat over a dead dog are real.
      */
     ANIMAL("动物", Reach.CLAUSE),
-    /** 提问: a question about what to do in general ({@code 请问}, {@code 听说…真的吗}), anywhere in the message. */
-    QUESTION("提问", Reach.MESSAGE),
+    /**
+     * 提问: a question about what to do in general ({@code 请问}, {@code 听说…真的吗}), anywhere in the message, even about
+     * one's own family ({@code 问一下，我家老人…有什么办法}); not when it says the danger is now.
+     */
+    QUESTION("提问", Reach.MESSAGE_EVEN_FIRST_HAND),
     /**
      * 夸张: a joke or hyperbole ({@code 哈哈哈}, {@code xswl}, {@code 开玩笑的}), even said first-hand; also a crisis word
      * in scare quotes ({@code 绿萝“自杀”了}, {@code 猫「家暴」我}), found by the detector, not by a cue.
@@ -72,6 +75,16 @@ public enum Frame {
                 || this == HYPOTHETICAL
                 || this == QUESTION
                 || this == ANIMAL;
+    }
+
+    /**
+     * The frame says the words are about nobody here at all: a course or notice, an advert, a general question, a pet.
+     * It drops even an explicit term of severity 3; a drama or the news, a joke, a what-if, an event that is over or
+     * denied still send it as 留意 (news of a suicide can move someone in the group; 想死的心都有了 and 如果我死了 can
+     * be meant).
+     */
+    public boolean notAboutAnyoneHere() {
+        return this == TRAINING || this == SALES || this == QUESTION || this == ANIMAL;
     }
 
     /** Whether the frame can lower a finding of this category. */

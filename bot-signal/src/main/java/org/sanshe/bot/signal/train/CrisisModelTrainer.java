@@ -199,7 +199,7 @@ public final class CrisisModelTrainer {
         return p;
     }
 
-    private static double[][] embedAll(Embedder embedder, DevSet set, UnaryOperator<String> normalise) {
+    static double[][] embedAll(Embedder embedder, DevSet set, UnaryOperator<String> normalise) {
         long t0 = System.nanoTime();
         double[][] x = new double[set.examples().size()][];
         for (int i = 0; i < x.length; i++) {
