@@ -7,15 +7,15 @@
 //
 // One jar start of the embedded default with its demo community (阳光社区聚焦服务群 wrDemoFocus01: 社工-张三 sw-zhang is
 // 社工 everywhere, 医务-王医生 med-wang 医务 there, 群管理员-王主任 demo-admin; 3栋1202-自住 and 3栋501-租住 residents),
-// a short chain (--bot.escalation.ack-timeout=PT3S) and an admin token (BOT_ADMIN_TOKEN).
+// a short chain (--bot.escalation.ack-timeout=PT3S), the per-person budget raised, and an admin token
+// (BOT_ADMIN_TOKEN).
 //
 //   a. three crises from three residents within ten seconds each reach 社工-张三 as their own 紧急 card within 5 s
 //      (【紧急转介 …】, 接手 转交 有用 误报, the resident by nickname with the id as a tail, the third saying
 //      「您还有 2 条未接手的紧急转介」); no summary; nothing in the group
-//   b. a resolved fall is one 留意 note (【请留意 …】, its basis, 升为紧急 有用 误报) to 社工-张三 only: nothing in the
-//      group, no card to the next level after the ack timeout; /升级列表 lists it under 留意; its 升为紧急 button
-//      turns it into a 紧急 card. (The sentence 「我妈昨天在楼下摔了一跤，去医院拍了片子没事，谢谢大家关心」 is
-//      also sent and what it raised is printed as a "#" line: that is the detector's decision, not checked here.)
+//   b. a resolved fall (「我妈昨天在楼下摔了一跤，去医院拍了片子没事，谢谢大家关心」) is one 留意 note (【请留意 …】,
+//      its basis, 升为紧急 有用 误报) to 社工-张三 only: nothing in the group, no card to the next level after the ack
+//      timeout; /升级列表 lists it under 留意; its 升为紧急 button turns it into a 紧急 card
 //   c. a 误报 click on a card is answered, the button turns into 已记为误报, the feedback is stored with the words
 //      (the admin API's export has it) and audited (/审计 of the group lists 误报按钮; the export is audited too)
 //   d. the 转交 button answers with a real colleague's name as the example; /转交 <编号> 医务-王医生 (a nickname)
@@ -41,6 +41,10 @@ const APP_ARGS = [
   `--bot.escalation.ack-timeout=PT${ACK_TIMEOUT_MS / 1000}S`,
   '--bot.escalation.timer-poll=PT0.3S',
   '--bot.command-limit=1000',
+  // 社工-张三 gets every card, note and reply of the run within a minute: WeCom's 30 a minute to one person is not the
+  // subject here (crisis-latency.mjs and H2DeliveryWorkerTest are), so her budget is raised and no reply waits for the
+  // next minute behind the reserve kept for 紧急 cards
+  '--bot.pipeline.app-messages-per-minute=1000',
 ];
 
 const taskIdOf = (rec) => String(rec.body?.template_card?.task_id ?? '');
@@ -99,21 +103,16 @@ function urgencyCases({ creds, baseUrl, fake, runId, note }) {
   add('b. a resolved fall is one 留意 note to 社工-张三 only, with no chain; /升级列表 lists it under 留意; 升为紧急 makes it a card', async () => {
     const who = `resFall${runId}`;
     const before = cardsTo(WORKER).length;
-    const code = await say.postInGroup(FOCUS, who, `${BOT} 我妈昨天摔倒了，现在没事了，谢谢大家关心`);
+    const code = await say.postInGroup(FOCUS, who, `${BOT} 我妈昨天在楼下摔了一跤，去医院拍了片子没事，谢谢大家关心`);
     noteRec = await fake.waitFor(() => cardsTo(WORKER).slice(before).find((r) => cardText(r).startsWith('【请留意')), CARD_WITHIN_MS);
     expect(noteRec, `no 留意 note to ${WORKER} within ${CARD_WITHIN_MS / 1000} s; cards: ${show(cardsTo(WORKER).slice(before).map(cardText).join(' | '))}`);
     trace('note', cardText(noteRec));
     expectHas(cardText(noteRec), '依据：', 'the note');
-    expectHas(cardText(noteRec), '摔倒', 'the note (the words)');
+    expectHas(cardText(noteRec), '拍了片子没事', 'the note (the words)');
     expectHas(cardText(noteRec), `/升为紧急 ${numberOf(noteRec)}`, 'the note');
     const want = ['升为紧急=raise', '有用=useful', '误报=falsealarm'];
     expect(JSON.stringify(buttonsOf(noteRec)) === JSON.stringify(want), `note buttons ${JSON.stringify(buttonsOf(noteRec))}`);
-    // the brief's own example sentence: what the detector makes of it, printed
-    const exampleBefore = cardsTo(WORKER).length;
-    await say.postInGroup(FOCUS, `resFallEx${runId}`, `${BOT} 我妈昨天在楼下摔了一跤，去医院拍了片子没事，谢谢大家关心`);
-    await sleep(ACK_TIMEOUT_MS + 1500); // also: longer than one ack timeout, for the no-chain check
-    const example = cardsTo(WORKER).slice(exampleBefore).find((r) => cardText(r).includes('拍了片子'));
-    note(`b: 「我妈昨天在楼下摔了一跤，去医院拍了片子没事…」 raised ${example ? show(cardText(example).split('\n')[0]) : 'nothing'}`);
+    await sleep(ACK_TIMEOUT_MS + 1500); // longer than one ack timeout: a note has no chain to climb
     const toAdmins = [...cardsTo(ADMIN), ...cardsTo('demo-admin')].filter((r) => numberOf(r) === numberOf(noteRec));
     expect(!toAdmins.length, `${toAdmins.length} card(s) for #${numberOf(noteRec)} to the administrators after the ack timeout: a note has no chain`);
     expect(cardsTo(WORKER).slice(before).filter((r) => numberOf(r) === numberOf(noteRec)).length === 1, 'the note was sent more than once');

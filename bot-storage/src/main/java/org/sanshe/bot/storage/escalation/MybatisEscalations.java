@@ -107,7 +107,8 @@ public final class MybatisEscalations implements Escalations {
                     e.subject().value(),
                     e.category(),
                     e.severity(),
-                    e.basis(),
+                    // the column holds 200 characters: a longer reason from the detector must not stop the crisis
+                    cut(e.basis(), 200),
                     cipher.encrypt(e.excerpt()),
                     e.state().name(),
                     e.level(),

@@ -685,6 +685,16 @@ abstract class EscalationContract {
         assertThat(raised.excerpt()).isEqualTo("我妈又摔倒了起不来");
         assertThat(jdbc.queryForObject("SELECT excerpt FROM escalation WHERE id = ?", String.class, n))
                 .doesNotContain("摔倒");
+
+        Escalation longReason = escalations.find(n).orElseThrow();
+        commit(StateChange.EscalationSaved.replacing(
+                longReason,
+                longReason
+                        .withFinding("FALL_OR_LOST", 3, "很长的理由".repeat(60), "我妈又摔倒了起不来")
+                        .with(EscalationState.OPEN, 0, 0, Optional.empty(), later.plusSeconds(1))));
+        assertThat(escalations.find(n).orElseThrow().basis())
+                .as("cut, not refused")
+                .hasSize(200);
     }
 
     @Test
