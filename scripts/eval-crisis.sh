@@ -3,12 +3,12 @@
 # (紧急, 留意), per category and per frame, for the rules alone and the rules with the learned signal.
 #
 #   scripts/eval-crisis.sh [--md-out FILE] [--rules-only] [--misses]
-#                          [--dev eval/crisis/dev.tsv,eval/crisis/dev2.tsv,eval/crisis/dev3.tsv]
+#                          [--dev eval/crisis/dev.tsv,eval/crisis/dev2.tsv,eval/crisis/dev3.tsv,eval/crisis/dev4.tsv,eval/crisis/dev5.tsv]
 #                          [--heldout eval/crisis/heldout.tsv] [--model config/crisis/model.tsv] [--l2 0.01]
 #                          [--crisis-dir config/crisis] [--lexicon-dir config/lexicon]
 #
 # 1. Rules alone on each development set and on the held-out set.
-# 2. Rules + learned on the development sets, leave-one-set-out: each set is read by a softmax trained on the other two
+# 2. Rules + learned on the development sets, leave-one-set-out: each set is read by a softmax trained on the others
 #    (the trainer's code and normalisation, the L2 in the shipped model's header), so no message is read by a model that
 #    was trained on it.
 # 3. The learned signal's thresholds (bot.crisis.learned.urgent-above, watch-above, lower-below) chosen on the pooled

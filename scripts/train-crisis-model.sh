@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Trains the learned crisis signal's classifier: config/crisis/model.tsv from the development sets
-# eval/crisis/dev.tsv, dev2.tsv and dev3.tsv (written blind by separate sessions).
+# eval/crisis/dev.tsv … dev5.tsv (written blind by separate sessions).
 #
-#   scripts/train-crisis-model.sh [--dev eval/crisis/dev.tsv,eval/crisis/dev2.tsv,eval/crisis/dev3.tsv]
+#   scripts/train-crisis-model.sh [--dev eval/crisis/dev.tsv,eval/crisis/dev2.tsv,eval/crisis/dev3.tsv,eval/crisis/dev4.tsv,eval/crisis/dev5.tsv]
 #                                 [--out config/crisis/model.tsv] [--seed 42]
 #                                 [--folds 5] [--iterations 300] [--l2 0.0003,0.001,0.003,0.01,0.03,0.1,0.3]
 #                                 [--crisis-dir config/crisis] [--lexicon-dir config/lexicon]
