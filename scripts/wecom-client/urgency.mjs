@@ -77,9 +77,15 @@ function urgencyCases({ creds, baseUrl, fake, runId, note }) {
       codes.push(await say.postInGroup(FOCUS, residents[i], `${BOT} 我真的不想活了，第${i + 1}次说`));
       if (i < 2) await sleep(3_000);
     }
-    const got = await fake.waitFor(() => { const c = cardsTo(WORKER).slice(before); return c.length >= 3 ? c : null; }, CARD_WITHIN_MS);
-    expect(got, `${cardsTo(WORKER).length - before} card(s) to ${WORKER} within ${CARD_WITHIN_MS / 1000} s of the third crisis, want 3`);
-    urgent = got.slice(0, 3);
+    // wait for the card of each crisis by its words (a card sent twice after an unanswered attempt must not stand in
+    // for another crisis's card)
+    const cardOf = (c, i) => c.find((r) => cardText(r).includes(`第${i + 1}次说`));
+    const got = await fake.waitFor(() => {
+      const c = cardsTo(WORKER).slice(before);
+      return [0, 1, 2].every((i) => cardOf(c, i)) ? c : null;
+    }, CARD_WITHIN_MS);
+    expect(got, `${cardsTo(WORKER).length - before} card(s) to ${WORKER} within ${CARD_WITHIN_MS / 1000} s of the third crisis, want one for each of the 3: ${show(cardsTo(WORKER).slice(before).map(cardText).join(' | '))}`);
+    urgent = [0, 1, 2].map((i) => cardOf(got, i));
     for (let i = 0; i < 3; i++) {
       const card = urgent.find((r) => cardText(r).includes(`第${i + 1}次说`));
       expect(card, `no card with the words of crisis ${i + 1}`);
