@@ -70,6 +70,9 @@ public final class ArchivePoller extends BackgroundLoop {
         this.meters = meters;
         Gauge.builder("bot.archive.cursor", cursor, AtomicLong::get)
                 .description("the last archive seq handed to the inbox")
+                // held strongly: a gauge's weak reference let the cursor go with a short-lived poller (NaN in a test
+                // run when a collection came between the pass and the read)
+                .strongReference(true)
                 .register(meters);
     }
 
