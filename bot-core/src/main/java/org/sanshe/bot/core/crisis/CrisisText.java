@@ -77,9 +77,4 @@ public final class CrisisText {
         }
         return b.toString();
     }
-
-    /** How many traditional characters are known: for the startup log. */
-    static int traditionalCharacters() {
-        return SIMPLIFIED.size();
-    }
 }

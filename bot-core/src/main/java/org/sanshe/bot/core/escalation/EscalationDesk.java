@@ -146,19 +146,28 @@ public final class EscalationDesk {
         return new Outcome(changes, out);
     }
 
+    /** Why {@code by} may not act on escalation {@code number} (it does not exist, or is not theirs); empty if they may. */
+    private Optional<Reply> refusalToAct(Optional<Escalation> found, long number, UserId by) {
+        if (found.isEmpty()) {
+            return Optional.of(Reply.refused(texts.get("escalation.notFound", number)));
+        }
+        if (!mayAct(found.get(), by)) {
+            return Optional.of(Reply.refused(texts.get("escalation.notYours", number)));
+        }
+        return Optional.empty();
+    }
+
     /**
      * A 留意 note raised to 紧急 by someone who may act on it (the note's button, /升为紧急): the normal cards and chain
      * start from the first level.
      */
     public Reply raise(long number, UserId by, Instant at, Optional<String> responseCode) {
         Optional<Escalation> found = ports.escalations().find(number);
-        if (found.isEmpty()) {
-            return Reply.refused(texts.get("escalation.notFound", number));
+        Optional<Reply> refused = refusalToAct(found, number, by);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Escalation e = found.get();
-        if (!mayAct(e, by)) {
-            return Reply.refused(texts.get("escalation.notYours", number));
-        }
         if (e.state() == EscalationState.RESOLVED) {
             return withCardLabel(Reply.text(texts.get("escalation.alreadyResolved", number)), by, responseCode, "已解决");
         }
@@ -226,13 +235,11 @@ public final class EscalationDesk {
 
     public Reply acknowledge(long number, UserId by, Instant at, Optional<String> responseCode) {
         Optional<Escalation> found = ports.escalations().find(number);
-        if (found.isEmpty()) {
-            return Reply.refused(texts.get("escalation.notFound", number));
+        Optional<Reply> refused = refusalToAct(found, number, by);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Escalation e = found.get();
-        if (!mayAct(e, by)) {
-            return Reply.refused(texts.get("escalation.notYours", number));
-        }
         if (e.state() == EscalationState.RESOLVED) {
             return withCardLabel(Reply.text(texts.get("escalation.alreadyResolved", number)), by, responseCode, "已解决");
         }
@@ -273,13 +280,11 @@ public final class EscalationDesk {
 
     public Reply handOver(long number, UserId by, Member to, Instant at) {
         Optional<Escalation> found = ports.escalations().find(number);
-        if (found.isEmpty()) {
-            return Reply.refused(texts.get("escalation.notFound", number));
+        Optional<Reply> refused = refusalToAct(found, number, by);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Escalation e = found.get();
-        if (!mayAct(e, by)) {
-            return Reply.refused(texts.get("escalation.notYours", number));
-        }
         if (e.state() == EscalationState.RESOLVED) {
             return Reply.refused(texts.get("escalation.alreadyResolved", number));
         }
@@ -336,13 +341,11 @@ public final class EscalationDesk {
      */
     public Reply feedback(long number, UserId by, Feedback verdict, Instant at, Optional<String> responseCode) {
         Optional<Escalation> found = ports.escalations().find(number);
-        if (found.isEmpty()) {
-            return Reply.refused(texts.get("escalation.notFound", number));
+        Optional<Reply> refused = refusalToAct(found, number, by);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Escalation e = found.get();
-        if (!mayAct(e, by)) {
-            return Reply.refused(texts.get("escalation.notYours", number));
-        }
         var given = new StateChange.FeedbackGiven(
                 number,
                 by,

@@ -102,31 +102,15 @@ public final class RedissonRateLimiter implements RateLimiter {
     private Boolean acquire(String key, int limit, Duration window) {
         long length = Math.max(1, window.toMillis());
         long slot = System.currentTimeMillis() / length;
-        try {
-            Long fits = redisson.getScript(LongCodec.INSTANCE)
-                    .<Long>evalAsync(
-                            RScript.Mode.READ_WRITE,
-                            ACQUIRE,
-                            RScript.ReturnType.INTEGER,
-                            List.of(PREFIX + key + ":" + length + ":" + slot),
-                            length,
-                            limit)
-                    .toCompletableFuture()
-                    .get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            return fits != null && fits == 1L;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (breaker.failed()) {
-                log.warn(
-                        "Redis unavailable ({}): rate limits are counted in this instance, at its share of each limit,"
-                                + " until it is back",
-                        cause.getClass().getSimpleName());
-            }
-            return null;
-        }
+        Long fits = bounded(() -> redisson.getScript(LongCodec.INSTANCE)
+                .<Long>evalAsync(
+                        RScript.Mode.READ_WRITE,
+                        ACQUIRE,
+                        RScript.ReturnType.INTEGER,
+                        List.of(PREFIX + key + ":" + length + ":" + slot),
+                        length,
+                        limit));
+        return fits == null ? null : fits == 1L;
     }
 
     /** @return the totals, or null when Redis did not answer */
@@ -141,18 +125,26 @@ public final class RedissonRateLimiter implements RateLimiter {
             keys.add(PREFIX + names.get(i) + ":" + length + ":" + slot);
             args[i + 1] = hits.get(names.get(i));
         }
+        List<Long> totals = bounded(() -> redisson.getScript(LongCodec.INSTANCE)
+                .<List<Long>>evalAsync(RScript.Mode.READ_WRITE, COUNT, RScript.ReturnType.MULTI, keys, args));
+        if (totals == null) {
+            return null;
+        }
+        Map<String, Long> result = new HashMap<>();
+        for (int i = 0; i < names.size() && i < totals.size(); i++) {
+            result.put(names.get(i), totals.get(i));
+        }
+        return result;
+    }
+
+    /**
+     * The answer of a Redis call, waited for at most {@code WAIT_MILLIS}; null when Redis did not answer (the breaker is
+     * told). Bounded: Redisson retries a command for several seconds before it gives up on an unreachable Redis, and the
+     * dispatcher would wait that long for every batch until the outage is detected.
+     */
+    private <T> T bounded(java.util.function.Supplier<org.redisson.api.RFuture<T>> call) {
         try {
-            // bounded: Redisson retries a command for several seconds before it gives up on an unreachable Redis, and
-            // the dispatcher would wait that long for every batch until the outage is detected
-            List<Long> totals = redisson.getScript(LongCodec.INSTANCE)
-                    .<List<Long>>evalAsync(RScript.Mode.READ_WRITE, COUNT, RScript.ReturnType.MULTI, keys, args)
-                    .toCompletableFuture()
-                    .get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            Map<String, Long> result = new HashMap<>();
-            for (int i = 0; i < names.size() && i < totals.size(); i++) {
-                result.put(names.get(i), totals.get(i));
-            }
-            return result;
+            return call.get().toCompletableFuture().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
