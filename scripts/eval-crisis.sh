@@ -6,6 +6,7 @@
 #                          [--dev eval/crisis/dev.tsv,eval/crisis/dev2.tsv,eval/crisis/dev3.tsv,eval/crisis/dev4.tsv,eval/crisis/dev5.tsv]
 #                          [--heldout eval/crisis/heldout.tsv] [--model config/crisis/model.tsv] [--l2 0.01]
 #                          [--crisis-dir config/crisis] [--lexicon-dir config/lexicon]
+#                          [--calibrate a.tsv,b.tsv] [--thresholds 0.95,0.95,0.2] [--grid-out FILE]
 #
 # 1. Rules alone on each development set and on the held-out set.
 # 2. Rules + learned on the development sets, leave-one-set-out: each set is read by a softmax trained on the others
@@ -16,6 +17,9 @@
 # 4. Rules + learned on the held-out set with the shipped model (config/crisis/model.tsv, trained on every development
 #    set) at the chosen thresholds and at the earlier defaults 0.9/0.6/0. The held-out set chooses nothing and its
 #    messages are never printed: aggregate tables only (--misses lists development-set messages only).
+# --calibrate: the thresholds are chosen on these sets instead, read with the rules and the shipped model as they would be
+# in use; give it only sets that neither the rules nor the model have been tuned on yet (new, unread sets). --thresholds
+# fixes the point used below the choice (the shipped defaults). --grid-out writes every point of the grid as TSV.
 # --md-out FILE writes the tables, with the machine, date and commit, between <!-- eval:begin --> and
 # <!-- eval:end --> in FILE (added at its end when missing). --rules-only skips the model (a few seconds).
 # Builds bot-signal first; about a minute on 2 cores (the embedding model reads 1,760 messages).

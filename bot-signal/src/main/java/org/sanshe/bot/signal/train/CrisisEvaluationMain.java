@@ -193,13 +193,45 @@ public final class CrisisEvaluationMain {
                     summary,
                     "rules + learned, earlier " + shortForm(EARLIER_DEFAULTS));
 
-            section("Threshold choice (pooled leave-one-set-out development readings only)");
-            List<Figures> all = search(rules, dev);
+            // the readings the thresholds are chosen on: leave-one-set-out development readings, or (--calibrate) sets
+            // neither the rules nor the model have been tuned on yet, read by the shipped model as they would be in use
+            LearnedSignal model = cached(new EmbeddingSignal(embedder, shipped, modelFile.toString()));
+            List<DevReadings> choiceSets = dev;
+            String choiceName = "pooled leave-one-set-out development readings only";
+            if (opts.containsKey("calibrate")) {
+                choiceSets = new ArrayList<>();
+                LookupSignal.Keys keys = new LookupSignal.Keys(rules);
+                for (String c : opts.get("calibrate").split(",")) {
+                    Path f = Path.of(c.strip());
+                    List<Row> rows = CrisisEvaluation.readSet(f);
+                    List<Reading> readings = new ArrayList<>();
+                    for (Row r : rows) {
+                        readings.add(keys.of(r.text()).flatMap(model::read).orElse(null));
+                    }
+                    choiceSets.add(new DevReadings(name(f), rows, readings, model));
+                    print(CrisisEvaluation.evaluate(name(f), rules, rows, false));
+                }
+                choiceName = "calibration sets " + opts.get("calibrate") + ", read by the shipped model, untuned";
+            }
+            section("Threshold choice (" + choiceName + ")");
+            List<Figures> all = search(rules, choiceSets);
             double maxUrgent = Double.parseDouble(opts.getOrDefault("max-urgent", "" + MAX_URGENT_ON_HARMLESS));
             double maxWatch = Double.parseDouble(opts.getOrDefault("max-watch", "" + MAX_WATCH_ON_HARMLESS));
             List<Figures> ranked = ThresholdSearch.ranked(all, maxUrgent, maxWatch);
             Figures chosen = ranked.get(0);
             String choice = choiceMarkdown(all, ranked, chosen, maxUrgent, maxWatch);
+            if (opts.containsKey("thresholds")) {
+                // fixed (the shipped defaults, chosen by an earlier calibration run): shown beside this run's choice
+                Thresholds fixed = thresholds(opts.get("thresholds"));
+                chosen = all.stream()
+                        .filter(f -> f.thresholds().equals(fixed))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("--thresholds " + fixed + " is not on the grid"));
+                choice += "\n**Used below: " + fixed + "** (fixed by --thresholds):\n\n" + ThresholdSearch.HEADER + "\n"
+                        + chosen.row() + "\n";
+                choiceName += "; fixed at " + fixed;
+            }
             if (opts.containsKey("grid-out")) {
                 StringBuilder tsv =
                         new StringBuilder("urgentAbove\twatchAbove\tlowerBelow\tcrisis\tcrisisUrgent\tcrisisAny"
@@ -222,10 +254,12 @@ public final class CrisisEvaluationMain {
             }
             System.out.println(choice);
 
-            section("Rules + learned on the development sets, leave-one-set-out, at the chosen " + chosen.thresholds());
+            section("Rules + learned on the "
+                    + (choiceSets == dev ? "development sets, leave-one-set-out" : "calibration sets")
+                    + ", at the chosen " + chosen.thresholds());
             Report chosenPooled = evaluateDev(
                     rules,
-                    dev,
+                    choiceSets,
                     chosen.thresholds(),
                     misses,
                     summary,
@@ -240,7 +274,6 @@ public final class CrisisEvaluationMain {
 
             // 4. the held-out set: the shipped model, trained on every development set
             section("Held-out set (" + heldOutName + "): the shipped model " + modelFile + ", aggregate figures only");
-            LearnedSignal model = cached(new EmbeddingSignal(embedder, shipped, modelFile.toString()));
             Report heldOutChosen = CrisisEvaluation.evaluate(
                     heldOutName,
                     rules.withLearned(
@@ -289,6 +322,7 @@ public final class CrisisEvaluationMain {
                                 heldOutChosen,
                                 heldOutEarlier,
                                 choice,
+                                choiceName,
                                 rulesPooled,
                                 chosenPooled));
             }
@@ -296,7 +330,7 @@ public final class CrisisEvaluationMain {
     }
 
     /** One development set with its out-of-set readings. */
-    private record DevReadings(String name, List<Row> rows, List<Reading> readings, LookupSignal signal) {}
+    private record DevReadings(String name, List<Row> rows, List<Reading> readings, LearnedSignal signal) {}
 
     private static Report evaluateDev(
             CrisisDetector rules, List<DevReadings> dev, Thresholds t, boolean misses, Summary summary, String label) {
@@ -331,9 +365,10 @@ public final class CrisisEvaluationMain {
             for (int i = 0; i < d.rows().size(); i++) {
                 Row row = d.rows().get(i);
                 boolean asked = keys.of(row.text()).isPresent();
+                Reading reading = d.readings().get(i);
                 items.add(new Item(
                         row.crisis(),
-                        asked ? OptionalDouble.of(d.readings().get(i).probability()) : OptionalDouble.empty()));
+                        asked && reading != null ? OptionalDouble.of(reading.probability()) : OptionalDouble.empty()));
                 where.add(new int[] {s, i});
             }
         }
@@ -377,7 +412,7 @@ public final class CrisisEvaluationMain {
         b.append(String.format(
                 Locale.ROOT,
                 "Grid: urgentAbove 0.80–0.99 by 0.01, watchAbove 0.50–0.95 by 0.05 (≤ urgentAbove), lowerBelow"
-                        + " 0, 0.02, 0.05, 0.1, 0.2 (≤ watchAbove): %d points; %d within 紧急 on harmless ≤ %.0f%%, %d"
+                        + " 0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5 (≤ watchAbove): %d points; %d within 紧急 on harmless ≤ %.0f%%, %d"
                         + " within 留意 on harmless ≤ %.0f%%, %d within both. Chosen: the most crises at 紧急 within the"
                         + " limits; ties: fewer 紧急, then fewer 留意 on harmless, then more crises at 紧急 or 留意, then"
                         + " the higher thresholds and the lower lowerBelow (the model changing least). A limit no point"
@@ -453,6 +488,7 @@ public final class CrisisEvaluationMain {
             Report heldOutChosen,
             Report heldOutEarlier,
             String choice,
+            String choiceName,
             Report rulesPooled,
             Report chosenPooled) {
         StringBuilder b = new StringBuilder();
@@ -460,8 +496,10 @@ public final class CrisisEvaluationMain {
         b.append("#### Held-out set (aggregate figures only)\n\n");
         b.append("Rules + learned: the shipped model (`")
                 .append(modelFile)
-                .append("`, trained on every development set) at the thresholds chosen on the development sets (")
+                .append("`, trained on every development set) at ")
                 .append(chosen.thresholds())
+                .append(" (thresholds from the ")
+                .append(choiceName)
                 .append(") and at the earlier defaults. The held-out set chose nothing.\n\n");
         b.append(heldOutSummary.markdown()).append('\n');
         b.append("Rules alone, per category:\n\n")
@@ -485,7 +523,9 @@ public final class CrisisEvaluationMain {
         b.append("Pooled, rules alone, per category:\n\n")
                 .append(CrisisEvaluation.markdown(rulesPooled))
                 .append('\n');
-        b.append("Pooled, rules + learned (leave-one-set-out, chosen thresholds), per category:\n\n")
+        b.append("Pooled, rules + learned (the sets the thresholds were chosen on, at ")
+                .append(chosen.thresholds())
+                .append("), per category:\n\n")
                 .append(CrisisEvaluation.markdown(chosenPooled));
         return b.toString();
     }
@@ -580,6 +620,16 @@ public final class CrisisEvaluationMain {
             // not Linux: the CPU goes unnamed
         }
         return "CPU model unknown";
+    }
+
+    /** {@code 0.96,0.95,0} → thresholds (urgent above, watch above, lower below). */
+    static Thresholds thresholds(String spec) {
+        String[] p = spec.split(",");
+        if (p.length != 3) {
+            throw new IllegalArgumentException("--thresholds wants urgentAbove,watchAbove,lowerBelow: " + spec);
+        }
+        return new Thresholds(
+                Double.parseDouble(p[0].strip()), Double.parseDouble(p[1].strip()), Double.parseDouble(p[2].strip()));
     }
 
     /** {@code --name value} pairs; {@code --rules-only} and {@code --misses} take none. */

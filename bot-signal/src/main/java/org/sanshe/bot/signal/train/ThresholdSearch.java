@@ -24,7 +24,7 @@ final class ThresholdSearch {
     /** watchAbove 0.50–0.95 by 0.05, in hundredths; never above urgentAbove. */
     static final int[] WATCH = range(50, 95, 5);
     /** lowerBelow, in hundredths; never above watchAbove. */
-    static final int[] LOWER = {0, 2, 5, 10, 20};
+    static final int[] LOWER = {0, 2, 5, 10, 20, 30, 40, 50};
 
     private ThresholdSearch() {}
 

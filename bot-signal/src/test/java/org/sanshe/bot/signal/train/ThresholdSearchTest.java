@@ -28,10 +28,11 @@ class ThresholdSearchTest {
                 .contains(0.8, 0.9, 0.99)
                 .doesNotContain(1.0, 0.79);
         assertThat(grid).extracting(Thresholds::watchAbove).contains(0.5, 0.95).doesNotContain(0.45);
-        assertThat(grid).extracting(Thresholds::lowerBelow).containsOnly(0.0, 0.02, 0.05, 0.1, 0.2);
+        assertThat(grid).extracting(Thresholds::lowerBelow).containsOnly(0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5);
         assertThat(grid).contains(new Thresholds(0.9, 0.6, 0), new Thresholds(0.95, 0.95, 0.2));
-        // 20 urgent values; watch 0.50–0.80 under each (7), 0.85 under 0.85–0.99 (15), 0.90 (10), 0.95 (5); 5 lowers
-        assertThat(grid).hasSize((20 * 7 + 15 + 10 + 5) * 5);
+        // 20 urgent values; watch 0.50–0.80 under each (7), 0.85 under 0.85–0.99 (15), 0.90 (10), 0.95 (5); 8 lowers,
+        // all at or under every watch value
+        assertThat(grid).hasSize((20 * 7 + 15 + 10 + 5) * 8);
     }
 
     /** A stand-in for the detector: a decision that depends on the probability only through the three comparisons. */
