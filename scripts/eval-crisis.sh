@@ -3,8 +3,8 @@
 # (紧急, 留意), per category and per frame, for the rules alone and the rules with the learned signal.
 #
 #   scripts/eval-crisis.sh [--md-out FILE] [--rules-only] [--misses]
-#                          [--dev eval/crisis/dev.tsv,eval/crisis/dev2.tsv,eval/crisis/dev3.tsv,eval/crisis/dev4.tsv,eval/crisis/dev5.tsv]
-#                          [--heldout eval/crisis/heldout.tsv] [--model config/crisis/model.tsv] [--l2 0.01]
+#                          [--dev eval/crisis/dev.tsv,…,eval/crisis/dev9.tsv]
+#                          [--heldout eval/crisis/heldout2.tsv] [--model config/crisis/model.tsv] [--l2 0.01]
 #                          [--crisis-dir config/crisis] [--lexicon-dir config/lexicon]
 #                          [--calibrate a.tsv,b.tsv] [--thresholds 0.95,0.95,0.2] [--grid-out FILE]
 #
