@@ -53,10 +53,74 @@ public final class CrisisText {
 
     private CrisisText() {}
 
-    /** Simplified script, folded. Never fails; an empty message stays empty. */
+    /** Simplified script, spaces that separate clauses made clause marks, folded. Never fails; empty stays empty. */
     public static String normalise(String message) {
         Objects.requireNonNull(message, "message");
-        return Folding.squeeze(simplified(message));
+        return Folding.squeeze(spacedClauses(simplified(message)));
+    }
+
+    /**
+     * Many people type a space where a comma belongs (站在楼顶 风好大 不想下去了): such a space becomes a clause mark, so
+     * that a frame or a rule reads the clause it is in. A space is taken for a comma when it lies between two runs of at
+     * least two non-space characters and a Chinese character touches it; spaces between single characters (想 自 杀, 我
+     * 不想活了) and in Latin text are folded away as before.
+     */
+    static String spacedClauses(String text) {
+        StringBuilder b = null;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isWhitespace(text.charAt(i)) || isLineBreak(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < n && Character.isWhitespace(text.charAt(i)) && !isLineBreak(text.charAt(i))) {
+                i++;
+            }
+            // text[s, i) is a run of spaces; look at the runs either side
+            if (s > 0
+                    && i < n
+                    && (isHan(text.codePointBefore(s)) || isHan(text.codePointAt(i)))
+                    && runBefore(text, s) >= 2
+                    && runAfter(text, i) >= 2) {
+                if (b == null) {
+                    b = new StringBuilder(text);
+                }
+                for (int k = s; k < i; k++) {
+                    b.setCharAt(k, k == s ? '，' : ' ');
+                }
+            }
+        }
+        return b == null ? text : b.toString();
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r';
+    }
+
+    private static boolean isHan(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+    }
+
+    private static int runBefore(String text, int end) {
+        int k = end;
+        int count = 0;
+        while (k > 0 && count < 2 && !Character.isWhitespace(text.charAt(k - 1))) {
+            k -= Character.charCount(text.codePointBefore(k));
+            count++;
+        }
+        return count;
+    }
+
+    private static int runAfter(String text, int start) {
+        int k = start;
+        int count = 0;
+        while (k < text.length() && count < 2 && !Character.isWhitespace(text.charAt(k))) {
+            k += Character.charCount(text.codePointAt(k));
+            count++;
+        }
+        return count;
     }
 
     /** The message with its traditional characters in simplified form, nothing else changed. */

@@ -27,4 +27,16 @@ class CrisisTextTest {
         assertThat(CrisisText.simplified("摔了一跤，殺")).isEqualTo("摔了一跤，杀");
         assertThat(CrisisText.normalise("")).isEmpty();
     }
+
+    @Test
+    void aSpaceBetweenClausesIsAClauseMarkAndOtherSpacesAreFoldedAway() {
+        assertThat(CrisisText.normalise("站在楼顶 风好大 不想下去了")).isEqualTo("站在楼顶,风好大,不想下去了");
+        assertThat(CrisisText.normalise("2单元501  谁来一下")).isEqualTo("2单元501,谁来一下");
+        // single characters spaced out, a one-character subject, Latin text: no clause there
+        assertThat(CrisisText.normalise("想 自 杀")).isEqualTo("想自杀");
+        assertThat(CrisisText.normalise("我 不想活了")).isEqualTo("我不想活了");
+        assertThat(CrisisText.normalise("I want to die")).isEqualTo("iwanttodie");
+        // a line break is a clause mark already
+        assertThat(CrisisText.normalise("摔倒了\n起不来")).doesNotContain(" ");
+    }
 }
