@@ -173,9 +173,9 @@ public record BotProperties(
      * @param watchAbove a probability at or above this is at least 留意
      * @param lowerBelow a 紧急 finding of a situation rule (not an explicit term) in a message the model reads below this
      *     goes out as 留意; 0: never
-     *     <p>The three defaults (0.95, 0.95, 0.2) were chosen by {@code scripts/eval-crisis.sh --calibrate} on four
+     *     <p>The three defaults (0.9, 0.9, 0.2) were chosen by {@code scripts/eval-crisis.sh --calibrate} on four
      *     labelled sets that neither the rules nor the model had been tuned on, read by the shipped model as in use: the
-     *     most crises at 紧急 with 紧急 on harmless messages at most 3% and 留意 on them as low as the grid allows.
+     *     most crises at 紧急 with 紧急 on harmless messages at most 3% and 留意 on them at most 19%.
      *     Figures: docs/CARE-SAFETY.md.
      * @param threads the model's own threads (each reads one message at a time); the pipeline never runs it
      * @param queue messages that may wait for those threads; beyond them a message is read by the rules alone at once
@@ -185,10 +185,10 @@ public record BotProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("PT0.3S") @NotNull Duration timeout,
 
-            @DefaultValue("0.95") @DecimalMin("0") @DecimalMax("1")
+            @DefaultValue("0.9") @DecimalMin("0") @DecimalMax("1")
             double urgentAbove,
 
-            @DefaultValue("0.95") @DecimalMin("0") @DecimalMax("1")
+            @DefaultValue("0.9") @DecimalMin("0") @DecimalMax("1")
             double watchAbove,
 
             @DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1")
