@@ -22,9 +22,10 @@ public enum Frame {
     /** 广告: a shop's sales talk ({@code 特价}, {@code 下单}). */
     SALES("广告", Reach.MESSAGE_EVEN_FIRST_HAND),
     /**
-     * 动物: a pet or a plant in the finding's own clause ({@code 我家猫疯了一样满屋跑}, {@code 流浪狗走丢了}). Only for
-     * distress, falls and going missing, and children: a pet entrusted to someone is a warning sign of suicide, and a
-     * dog bite or a threat over a dead dog are real.
+     * 动物: a pet or a plant in the finding's own clause ({@code 我家猫疯了一样满屋跑}, {@code 流浪狗走丢了}, {@code
+     * 我家狗喘得厉害}). Only for distress, falls and going missing, children and a pet's illness: a pet entrusted to
+     * someone is a warning sign of suicide, a dog bite ({@code 被狗咬}, an exception in the file) and a threat over a
+     * dead dog are real, and hurting a pet is a sign of violence at home.
      */
     ANIMAL("动物", Reach.CLAUSE),
     /**
@@ -93,6 +94,7 @@ public enum Frame {
             return true;
         }
         return category == org.sanshe.bot.core.rule.Category.SEVERE_DISTRESS
+                || category == org.sanshe.bot.core.rule.Category.MEDICAL_EMERGENCY
                 || category == org.sanshe.bot.core.rule.Category.FALL_OR_LOST
                 || category == org.sanshe.bot.core.rule.Category.CHILD_PROTECTION;
     }
