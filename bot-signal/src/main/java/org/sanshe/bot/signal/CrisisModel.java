@@ -10,24 +10,31 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.sanshe.bot.core.port.LearnedSignal.Reading;
 
 /**
  * A multinomial logistic regression over sentence embeddings: one weight row and bias per class, the classes being the
- * eight crisis categories and {@link #HARMLESS}. The probability of a crisis is {@code 1 − P(HARMLESS)}; its category is
- * the most probable crisis class.
+ * eight crisis categories and one or more harmless classes: {@link #HARMLESS} alone, or harmless lines split by why they
+ * are harmless ({@code HARMLESS/negation}, {@code HARMLESS/media}, … the development sets' frames; see
+ * {@link #isHarmless}). The probability of a crisis is {@code 1 − ΣP(harmless classes)}; its category is the most
+ * probable crisis class.
  *
  * <p>The text form ({@code config/crisis/model.tsv}): {@code #} comment lines that say how the model was trained and
  * declare {@code # dims: N} and {@code # classes: A,B,…}; then one line per class, {@code CLASS<TAB>bias<TAB>w1 … wN}
- * tab-separated. {@link #parse} refuses a file whose declared and actual sizes differ, whose classes are not exactly
- * {@link #CLASSES}, or whose dimensions differ from the embedder's: a model that does not fit is a failed start, never a
- * silent wrong reading.
+ * tab-separated. {@link #parse} refuses a file whose declared and actual sizes differ, whose classes are not each crisis
+ * category once plus at least one harmless class, or whose dimensions differ from the embedder's: a model that does not
+ * fit is a failed start, never a silent wrong reading.
  */
 public final class CrisisModel {
     public static final String HARMLESS = "HARMLESS";
 
-    /** The crisis categories the detector knows (生命优先), then HARMLESS: the classes a model must have, in any order. */
-    public static final List<String> CLASSES = List.of(
+    /** A harmless class split by frame: {@code HARMLESS/} and the frame, lower case ASCII letters, digits, - and _. */
+    private static final Pattern HARMLESS_BY_FRAME = Pattern.compile("HARMLESS/[a-z0-9_-]+");
+
+    /** The crisis categories the detector knows (生命优先): each must be a class of the model, once. */
+    public static final List<String> CATEGORIES = List.of(
             "SELF_HARM",
             "MEDICAL_EMERGENCY",
             "POISONING",
@@ -35,8 +42,11 @@ public final class CrisisModel {
             "DOMESTIC_VIOLENCE",
             "CHILD_PROTECTION",
             "HARM_TO_OTHERS",
-            "SEVERE_DISTRESS",
-            HARMLESS);
+            "SEVERE_DISTRESS");
+
+    /** The crisis categories, then HARMLESS: the classes of a model whose harmless lines are one class. */
+    public static final List<String> CLASSES =
+            Stream.concat(CATEGORIES.stream(), Stream.of(HARMLESS)).toList();
 
     private final List<String> classes;
     private final double[][] weights;
@@ -44,7 +54,8 @@ public final class CrisisModel {
     private final List<String> header;
 
     /**
-     * @param classes the class of each row, exactly the names of {@link #CLASSES}
+     * @param classes the class of each row: each of {@link #CATEGORIES} once, and one or more harmless classes
+     *     ({@link #isHarmless})
      * @param weights one row per class, all of one length (the embedding's dimensions)
      * @param bias one per class
      * @param header comment lines without their {@code #}: how the model was made
@@ -52,11 +63,9 @@ public final class CrisisModel {
     public CrisisModel(List<String> classes, double[][] weights, double[] bias, List<String> header) {
         this.classes = List.copyOf(classes);
         this.header = List.copyOf(header);
-        Set<String> expected = new TreeSet<>(CLASSES);
-        Set<String> actual = new TreeSet<>(this.classes);
-        if (!expected.equals(actual) || this.classes.size() != CLASSES.size()) {
-            throw new IllegalArgumentException("the classes must be exactly " + CLASSES + ", not " + this.classes);
-        }
+        checkClasses(this.classes).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         if (weights.length != this.classes.size() || bias.length != this.classes.size()) {
             throw new IllegalArgumentException(
                     "one weight row and one bias per class: " + weights.length + " rows, " + bias.length + " biases");
@@ -71,6 +80,34 @@ public final class CrisisModel {
             this.weights[k] = weights[k].clone();
         }
         this.bias = bias.clone();
+    }
+
+    /** {@code HARMLESS}, or {@code HARMLESS/frame} (frame in lower case ASCII letters, digits, - and _). */
+    public static boolean isHarmless(String cls) {
+        return cls.equals(HARMLESS) || HARMLESS_BY_FRAME.matcher(cls).matches();
+    }
+
+    /** Why {@code classes} cannot be a model's classes, if they cannot. */
+    static Optional<String> checkClasses(List<String> classes) {
+        List<String> unknown = classes.stream()
+                .filter(c -> !CATEGORIES.contains(c) && !isHarmless(c))
+                .toList();
+        if (!unknown.isEmpty()) {
+            return Optional.of("unknown class " + String.join(", ", unknown) + " (the classes are " + CATEGORIES
+                    + " and " + HARMLESS + " or " + HARMLESS + "/frame)");
+        }
+        if (new TreeSet<>(classes).size() != classes.size()) {
+            return Optional.of("a class named twice in " + classes);
+        }
+        Set<String> missing = new TreeSet<>(CATEGORIES);
+        missing.removeAll(classes);
+        if (!missing.isEmpty()) {
+            return Optional.of("no class for the crisis categories " + missing + " in " + classes);
+        }
+        if (classes.stream().noneMatch(CrisisModel::isHarmless)) {
+            return Optional.of("no harmless class (" + HARMLESS + " or " + HARMLESS + "/frame) in " + classes);
+        }
+        return Optional.empty();
     }
 
     public int dimensions() {
@@ -123,24 +160,26 @@ public final class CrisisModel {
         return logits;
     }
 
-    /** The most probable crisis category and {@code 1 − P(HARMLESS)}. */
+    /** The most probable crisis category and {@code 1 − ΣP(harmless classes)}. */
     public Reading read(float[] embedding) {
         return reading(classes, probabilities(embedding));
     }
 
     /**
-     * The most probable crisis category and {@code 1 − P(HARMLESS)} from the probabilities of {@code classes} (in that
-     * order): what {@link #read} gives, for probabilities computed elsewhere (a model being validated).
+     * The most probable crisis category and {@code 1 − ΣP(harmless classes)} from the probabilities of {@code classes}
+     * (in that order): what {@link #read} gives, for probabilities computed elsewhere (a model being validated).
      */
     public static Reading reading(List<String> classes, double[] p) {
-        int harmless = classes.indexOf(HARMLESS);
         int best = -1;
+        double harmless = 0;
         for (int k = 0; k < p.length; k++) {
-            if (k != harmless && (best < 0 || p[k] > p[best])) {
+            if (isHarmless(classes.get(k))) {
+                harmless += p[k];
+            } else if (best < 0 || p[k] > p[best]) {
                 best = k;
             }
         }
-        double crisis = Math.min(1, Math.max(0, 1 - p[harmless]));
+        double crisis = Math.min(1, Math.max(0, 1 - harmless));
         return new Reading(classes.get(best), crisis);
     }
 
@@ -163,7 +202,7 @@ public final class CrisisModel {
     }
 
     /**
-     * Reads the text form, checking it against itself and against {@link #CLASSES}.
+     * Reads the text form, checking it against itself and against {@link #CATEGORIES}.
      *
      * @param source the file's name, for messages
      * @throws IllegalArgumentException with the file, line and what is wrong
@@ -198,8 +237,9 @@ public final class CrisisModel {
             }
             String[] cells = line.split("\t");
             String name = cells[0].strip();
-            if (!CLASSES.contains(name)) {
-                throw new IllegalArgumentException(at + "unknown class " + name + " (the classes are " + CLASSES + ")");
+            if (!CATEGORIES.contains(name) && !isHarmless(name)) {
+                throw new IllegalArgumentException(at + "unknown class " + name + " (the classes are " + CATEGORIES
+                        + " and " + HARMLESS + " or " + HARMLESS + "/frame)");
             }
             if (rows.containsKey(name)) {
                 throw new IllegalArgumentException(at + "a second row for " + name);
@@ -225,14 +265,21 @@ public final class CrisisModel {
                 () -> new IllegalArgumentException(source + ": no '# dims: N' line in the header"));
         List<String> classes = declaredClasses.orElseThrow(
                 () -> new IllegalArgumentException(source + ": no '# classes: A,B,…' line in the header"));
-        if (!new TreeSet<>(classes).equals(new TreeSet<>(CLASSES)) || classes.size() != CLASSES.size()) {
+        Optional<String> problem = checkClasses(classes);
+        if (problem.isPresent()) {
             throw new IllegalArgumentException(
-                    source + ": the header declares the classes " + classes + "; the detector's are " + CLASSES);
+                    source + ": the header declares the classes " + classes + ": " + problem.get());
         }
-        if (rows.size() != CLASSES.size()) {
-            Set<String> missing = new TreeSet<>(CLASSES);
-            missing.removeAll(rows.keySet());
+        Set<String> missing = new TreeSet<>(classes);
+        missing.removeAll(rows.keySet());
+        if (!missing.isEmpty()) {
             throw new IllegalArgumentException(source + ": no row for " + missing);
+        }
+        Set<String> undeclared = new TreeSet<>(rows.keySet());
+        undeclared.removeAll(classes);
+        if (!undeclared.isEmpty()) {
+            throw new IllegalArgumentException(
+                    source + ": rows for " + undeclared + ", which the header's classes " + classes + " do not name");
         }
         List<String> order = new ArrayList<>();
         double[][] weights = new double[rows.size()][];

@@ -111,6 +111,83 @@ class CrisisModelTest {
                 .hasMessageContaining("SELF_HARM, column 3: not a number: x");
     }
 
+    /** The tiny model with its harmless class split in two by frame: negation looks at dimension 2. */
+    static CrisisModel byFrame() {
+        List<String> classes = new ArrayList<>(CrisisModel.CATEGORIES);
+        classes.add("HARMLESS/negation");
+        classes.add("HARMLESS/media");
+        double[][] w = new double[classes.size()][DIMS];
+        double[] b = new double[classes.size()];
+        w[classes.indexOf("SELF_HARM")][0] = 10;
+        w[classes.indexOf("HARMLESS/negation")][2] = 10;
+        b[classes.indexOf("HARMLESS/media")] = 3;
+        return new CrisisModel(classes, w, b, List.of("a test model, harmless by frame"));
+    }
+
+    @Test
+    void withHarmlessSplitByFrameTheCrisisProbabilityIsOneMinusAllHarmlessClasses() {
+        CrisisModel model = byFrame();
+        List<String> classes = model.classes();
+
+        double[] p = model.probabilities(new float[] {1, 0, 1, 0});
+        var reading = model.read(new float[] {1, 0, 1, 0});
+
+        double harmless = p[classes.indexOf("HARMLESS/negation")] + p[classes.indexOf("HARMLESS/media")];
+        assertThat(reading.probability()).isCloseTo(1 - harmless, within(1e-12));
+        assertThat(reading.probability()).isBetween(0.3, 0.7); // SELF_HARM and the negation pull equally
+        assertThat(reading.category()).isEqualTo("SELF_HARM");
+        assertThat(model.read(new float[] {0, 0, 1, 0}).probability()).isLessThan(0.01);
+        assertThat(model.read(new float[] {1, 0, 0, 0}).probability()).isGreaterThan(0.99);
+    }
+
+    @Test
+    void aModelWithHarmlessSplitByFrameReadsBack() {
+        CrisisModel model = byFrame();
+
+        CrisisModel back = CrisisModel.parse(model.format(), "model.tsv");
+
+        assertThat(back.classes()).isEqualTo(model.classes());
+        assertThat(back.read(new float[] {1, 0, 0.5f, 0}).probability())
+                .isCloseTo(model.read(new float[] {1, 0, 0.5f, 0}).probability(), within(1e-6));
+    }
+
+    @Test
+    void harmlessClassesAreHarmlessOrHarmlessSlashAFrame() {
+        assertThat(CrisisModel.isHarmless("HARMLESS")).isTrue();
+        assertThat(CrisisModel.isHarmless("HARMLESS/negation")).isTrue();
+        assertThat(CrisisModel.isHarmless("HARMLESS/")).isFalse();
+        assertThat(CrisisModel.isHarmless("HARMLESS/Negation")).isFalse();
+        assertThat(CrisisModel.isHarmless("SELF_HARM")).isFalse();
+    }
+
+    @Test
+    void refusesAModelWithoutAHarmlessClass() {
+        List<String> classes = new ArrayList<>(CrisisModel.CATEGORIES);
+        classes.add("SELF_HARM");
+
+        assertThatThrownBy(() -> new CrisisModel(classes, new double[9][DIMS], new double[9], List.of()))
+                .hasMessageContaining("a class named twice");
+        assertThatThrownBy(() -> new CrisisModel(CrisisModel.CATEGORIES, new double[8][DIMS], new double[8], List.of()))
+                .hasMessageContaining("no harmless class");
+    }
+
+    @Test
+    void refusesAHarmlessFrameClassWithABadName() {
+        String text = byFrame().format().replace("HARMLESS/media", "HARMLESS/Media");
+
+        assertThatThrownBy(() -> CrisisModel.parse(text, "model.tsv"))
+                .hasMessageContaining("model.tsv:")
+                .hasMessageContaining("unknown class HARMLESS/Media");
+    }
+
+    @Test
+    void refusesARowTheHeaderDoesNotDeclare() {
+        String text = byFrame().format().replace(",HARMLESS/media\n", "\n");
+
+        assertThatThrownBy(() -> CrisisModel.parse(text, "model.tsv"))
+                .hasMessageContaining("rows for [HARMLESS/media]");
+    }
+
     private static String withoutLineStartingWith(String text, String prefix) {
         List<String> kept = new ArrayList<>();
         for (String line : text.split("\n")) {

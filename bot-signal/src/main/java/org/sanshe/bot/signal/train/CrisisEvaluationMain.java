@@ -31,7 +31,6 @@ import org.sanshe.bot.signal.BgeSmallZhEmbedder;
 import org.sanshe.bot.signal.CrisisModel;
 import org.sanshe.bot.signal.EmbeddingSignal;
 import org.sanshe.bot.signal.NativeLibraries;
-import org.sanshe.bot.signal.train.DevSet.Example;
 import org.sanshe.bot.signal.train.ThresholdSearch.Figures;
 import org.sanshe.bot.signal.train.ThresholdSearch.Item;
 import org.sanshe.bot.signal.train.ThresholdSearch.Thresholds;
@@ -156,10 +155,15 @@ public final class CrisisEvaluationMain {
             System.out.printf(Locale.ROOT, "[eval] embedding model loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             double[][] x = CrisisModelTrainer.embedAll(
                     embedder, set, text -> rules.read(text).normalised());
-            int[] y = set.examples().stream().mapToInt(Example::cls).toArray();
+            // the classes as the shipped model's: harmless one class, or split by frame
+            CrisisModelTrainer.Labels labels = CrisisModelTrainer.Labels.of(
+                    set.examples(),
+                    shipped.classes().stream().anyMatch(c -> c.startsWith(CrisisModel.HARMLESS + "/")),
+                    CrisisModelTrainer.Labels.MIN_FRAME_LINES);
+            int[] y = labels.y();
             long t1 = System.nanoTime();
             double[][] p = CrisisModelTrainer.outOfFold(
-                    x, y, set.sets(), devs.size(), CrisisModel.CLASSES.size(), l2, iterations);
+                    x, y, set.sets(), devs.size(), labels.classes().size(), l2, iterations);
             System.out.printf(
                     Locale.ROOT,
                     "[eval] leave-one-set-out: %d softmax fits (L2 %s, at most %d L-BFGS iterations) in %.1f s%n",
@@ -169,7 +173,7 @@ public final class CrisisEvaluationMain {
                     (System.nanoTime() - t1) / 1e9);
             Map<String, Reading> outOfSet = new HashMap<>();
             for (int i = 0; i < p.length; i++) {
-                outOfSet.put(set.examples().get(i).id(), CrisisModel.reading(CrisisModel.CLASSES, p[i]));
+                outOfSet.put(set.examples().get(i).id(), CrisisModel.reading(labels.classes(), p[i]));
             }
 
             List<DevReadings> dev = new ArrayList<>();
