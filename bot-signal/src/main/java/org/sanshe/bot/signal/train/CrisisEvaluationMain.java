@@ -416,7 +416,7 @@ public final class CrisisEvaluationMain {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
                 Locale.ROOT,
-                "Grid: urgentAbove 0.80–0.99 by 0.01, watchAbove 0.50–0.95 by 0.05 (≤ urgentAbove), lowerBelow"
+                "Grid: urgentAbove 0.50–0.99 by 0.01, watchAbove 0.50–0.95 by 0.05 (≤ urgentAbove), lowerBelow"
                         + " 0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5 (≤ watchAbove): %d points; %d within 紧急 on harmless ≤ %.0f%%, %d"
                         + " within 留意 on harmless ≤ %.0f%%, %d within both. Chosen: the most crises at 紧急 within the"
                         + " limits; ties: fewer 紧急, then fewer 留意 on harmless, then more crises at 紧急 or 留意, then"

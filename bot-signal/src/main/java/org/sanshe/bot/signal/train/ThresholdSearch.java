@@ -19,8 +19,8 @@ import org.sanshe.bot.core.port.ContentScanner.Urgency;
  * comparisons (at most four) and reused for every other point of the grid with the same pattern.
  */
 final class ThresholdSearch {
-    /** urgentAbove 0.80–0.99 by 0.01, in hundredths. */
-    static final int[] URGENT = range(80, 99, 1);
+    /** urgentAbove 0.50–0.99 by 0.01, in hundredths. */
+    static final int[] URGENT = range(50, 99, 1);
     /** watchAbove 0.50–0.95 by 0.05, in hundredths; never above urgentAbove. */
     static final int[] WATCH = range(50, 95, 5);
     /** lowerBelow, in hundredths; never above watchAbove. */

@@ -25,14 +25,14 @@ class ThresholdSearchTest {
                 .allSatisfy(t -> assertThat(t.watchAbove()).isLessThanOrEqualTo(t.urgentAbove()));
         assertThat(grid)
                 .extracting(Thresholds::urgentAbove)
-                .contains(0.8, 0.9, 0.99)
-                .doesNotContain(1.0, 0.79);
+                .contains(0.5, 0.8, 0.9, 0.99)
+                .doesNotContain(1.0, 0.49);
         assertThat(grid).extracting(Thresholds::watchAbove).contains(0.5, 0.95).doesNotContain(0.45);
         assertThat(grid).extracting(Thresholds::lowerBelow).containsOnly(0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5);
         assertThat(grid).contains(new Thresholds(0.9, 0.6, 0), new Thresholds(0.95, 0.95, 0.2));
-        // 20 urgent values; watch 0.50–0.80 under each (7), 0.85 under 0.85–0.99 (15), 0.90 (10), 0.95 (5); 8 lowers,
-        // all at or under every watch value
-        assertThat(grid).hasSize((20 * 7 + 15 + 10 + 5) * 8);
+        // urgent 0.50–0.99 (50 values); under each, the watch values 0.50, 0.55, … up to it: 1 for 0.50–0.54, 2 for
+        // 0.55–0.59, …, 10 for 0.95–0.99, so 5 × (1 + … + 10) = 275 pairs; 8 lowers, all at or under every watch value
+        assertThat(grid).hasSize(275 * 8);
     }
 
     /** A stand-in for the detector: a decision that depends on the probability only through the three comparisons. */
