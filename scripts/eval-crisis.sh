@@ -4,7 +4,7 @@
 #
 #   scripts/eval-crisis.sh [--md-out FILE] [--rules-only] [--misses]
 #                          [--dev eval/crisis/dev.tsv,…,eval/crisis/dev9.tsv]
-#                          [--heldout eval/crisis/heldout2.tsv] [--model config/crisis/model.tsv] [--l2 0.01]
+#                          [--heldout eval/crisis/heldout3.tsv] [--model config/crisis/model.tsv] [--l2 0.01]
 #                          [--crisis-dir config/crisis] [--lexicon-dir config/lexicon]
 #                          [--calibrate a.tsv,b.tsv] [--thresholds 0.95,0.95,0.2] [--grid-out FILE]
 #

@@ -13,7 +13,7 @@
 # whole set and writes the model with a header that says how it was made (data, hash, settings, commit, figures).
 # Deterministic: the same data, settings and seed give the same weights. About a minute on 2 cores.
 # Each text is first read as the detector hands it to the learned signal (CrisisText.normalise, then the variant
-# spellings of config/crisis/variants.tsv): retrain when those change. eval/crisis/heldout2.tsv is for evaluation only:
+# spellings of config/crisis/variants.tsv): retrain when those change. eval/crisis/heldout3.tsv is for evaluation only:
 # the trainer refuses it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

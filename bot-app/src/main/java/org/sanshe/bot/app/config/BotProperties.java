@@ -173,7 +173,7 @@ public record BotProperties(
      * @param watchAbove a probability at or above this is at least 留意
      * @param lowerBelow a 紧急 finding of a situation rule (not an explicit term) in a message the model reads below this
      *     goes out as 留意; 0: never
-     *     <p>The three defaults (0.9, 0.9, 0.2) were chosen by {@code scripts/eval-crisis.sh --calibrate} on four
+     *     <p>The three defaults (0.8, 0.8, 0.4) were chosen by {@code scripts/eval-crisis.sh --calibrate} on four
      *     labelled sets that neither the rules nor the model had been tuned on, read by the shipped model as in use: the
      *     most crises at 紧急 with 紧急 on harmless messages at most 3% and 留意 on them at most 19%.
      *     Figures: docs/CARE-SAFETY.md.
@@ -185,13 +185,13 @@ public record BotProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("PT0.3S") @NotNull Duration timeout,
 
-            @DefaultValue("0.9") @DecimalMin("0") @DecimalMax("1")
+            @DefaultValue("0.8") @DecimalMin("0") @DecimalMax("1")
             double urgentAbove,
 
-            @DefaultValue("0.9") @DecimalMin("0") @DecimalMax("1")
+            @DefaultValue("0.8") @DecimalMin("0") @DecimalMax("1")
             double watchAbove,
 
-            @DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1")
+            @DefaultValue("0.4") @DecimalMin("0") @DecimalMax("1")
             double lowerBelow,
 
             @DefaultValue("2") @Min(1) @Max(16) int threads,

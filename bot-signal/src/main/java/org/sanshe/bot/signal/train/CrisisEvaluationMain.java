@@ -52,7 +52,7 @@ import org.sanshe.bot.signal.train.ThresholdSearch.Thresholds;
  * </ol>
  *
  * <pre>
- * CrisisEvaluationMain [--dev eval/crisis/dev.tsv,…] [--heldout eval/crisis/heldout2.tsv] [--model config/crisis/model.tsv]
+ * CrisisEvaluationMain [--dev eval/crisis/dev.tsv,…] [--heldout eval/crisis/heldout3.tsv] [--model config/crisis/model.tsv]
  *     [--crisis-dir config/crisis] [--lexicon-dir config/lexicon] [--l2 0.01 (default: the model header's)]
  *     [--iterations 300] [--commit abc1234] [--md-out FILE] [--rules-only] [--misses (development sets only)]
  * </pre>
@@ -78,7 +78,7 @@ public final class CrisisEvaluationMain {
                 .map(String::strip)
                 .map(Path::of)
                 .toList();
-        Path heldOut = Path.of(opts.getOrDefault("heldout", "eval/crisis/heldout2.tsv"));
+        Path heldOut = Path.of(opts.getOrDefault("heldout", "eval/crisis/heldout3.tsv"));
         Path modelFile = Path.of(opts.getOrDefault("model", "config/crisis/model.tsv"));
         Path crisisDir = Path.of(opts.getOrDefault("crisis-dir", "config/crisis"));
         Path lexiconDir = Path.of(opts.getOrDefault("lexicon-dir", "config/lexicon"));
