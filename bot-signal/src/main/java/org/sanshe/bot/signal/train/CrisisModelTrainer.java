@@ -176,7 +176,7 @@ public final class CrisisModelTrainer {
         }
         header.add("data: " + String.join(", ", files) + ": " + y.length + " lines (" + set.crisisCount() + " crisis, "
                 + (y.length - set.crisisCount()) + " harmless)"
-                + "; the held-out set eval/crisis/heldout2.tsv was not read");
+                + "; no held-out set (heldout*.tsv) was read");
         header.add("text: " + normaliser.description());
         header.add("settings: L2 = " + plain(bestL2) + " on standardised features (chosen from "
                 + Arrays.toString(
