@@ -290,7 +290,7 @@ public final class CrisisDetector {
                 LearnedSignal.Reading r = reading.get();
                 Optional<Category> cat = crisisCategory(r.category());
                 if (cat.isPresent() && r.probability() >= watchAbove) {
-                    boolean framed = text.anyFrame();
+                    boolean framed = text.anyFrameButNegation();
                     Urgency u = r.probability() >= urgentAbove && !framed ? Urgency.URGENT : Urgency.WATCH;
                     String basis = String.format("模型判断（%.2f）", r.probability());
                     boolean rulesHaveIt =
@@ -723,6 +723,24 @@ public final class CrisisDetector {
             for (int h = 0; h < count; h++) {
                 if (!frameOff[h]) {
                     return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A frame cue other than a negation anywhere in the message. A negation cue (没, 不是) is in most Chinese
+         * sentences and reaches only a few characters; the model reads negation itself (its harmless classes include
+         * negated messages), so a negation elsewhere does not hold its finding at 留意.
+         */
+        boolean anyFrameButNegation() {
+            for (int h = 0; h < count; h++) {
+                if (!frameOff[h]) {
+                    for (Frame f : framesOfPhrase[word[h]]) {
+                        if (f != Frame.NEGATED) {
+                            return true;
+                        }
+                    }
                 }
             }
             return false;
