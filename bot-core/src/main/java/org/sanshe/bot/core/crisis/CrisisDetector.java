@@ -719,15 +719,6 @@ public final class CrisisDetector {
             return false;
         }
 
-        boolean anyFrame() {
-            for (int h = 0; h < count; h++) {
-                if (!frameOff[h]) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /**
          * A frame cue other than a negation anywhere in the message. A negation cue (没, 不是) is in most Chinese
          * sentences and reaches only a few characters; the model reads negation itself (its harmless classes include

@@ -104,35 +104,28 @@ public final class CrisisEvaluation {
      * development set only: a held-out set's messages are never shown, so that nobody tunes on them).
      */
     public static Report evaluate(String name, CrisisDetector detector, List<Row> rows, boolean keepMisses) {
-        Tally crisis = new Tally();
-        Tally harmless = new Tally();
-        Map<String, Tally> byCategory = new TreeMap<>();
-        Map<String, Tally> harmlessByCategory = new TreeMap<>();
-        Map<String, Tally> byFrame = new TreeMap<>();
-        List<String> misses = new ArrayList<>();
+        Figures all = new Figures();
         for (Row r : rows) {
             CrisisReading reading = detector.read(r.text());
             Urgency u = reading.urgency().orElse(null);
             if (r.crisis()) {
-                crisis.add(u);
-                byCategory.computeIfAbsent(r.category(), k -> new Tally()).add(u);
+                all.crisis.add(u);
+                Figures.of(all.byCategory, r.category()).add(u);
                 if (keepMisses && u != Urgency.URGENT) {
-                    misses.add("MISS " + (u == null ? "-   " : "留意") + " " + r.id() + " " + r.category() + " "
+                    all.misses.add("MISS " + (u == null ? "-   " : "留意") + " " + r.id() + " " + r.category() + " "
                             + r.text() + "  ⇒ " + describe(reading));
                 }
             } else {
-                harmless.add(u);
-                harmlessByCategory
-                        .computeIfAbsent(r.category(), k -> new Tally())
-                        .add(u);
-                byFrame.computeIfAbsent(r.frame(), k -> new Tally()).add(u);
+                all.harmless.add(u);
+                Figures.of(all.harmlessByCategory, r.category()).add(u);
+                Figures.of(all.byFrame, r.frame()).add(u);
                 if (keepMisses && u != null) {
-                    misses.add("FALSE " + (u == Urgency.URGENT ? "紧急" : "留意") + " " + r.id() + " " + r.category() + "/"
-                            + r.frame() + " " + r.text() + "  ⇒ " + describe(reading));
+                    all.misses.add("FALSE " + (u == Urgency.URGENT ? "紧急" : "留意") + " " + r.id() + " " + r.category()
+                            + "/" + r.frame() + " " + r.text() + "  ⇒ " + describe(reading));
                 }
             }
         }
-        return new Report(name, crisis, harmless, byCategory, harmlessByCategory, byFrame, misses);
+        return all.report(name);
     }
 
     /**
@@ -140,28 +133,35 @@ public final class CrisisEvaluation {
      * own detector), pooled. The misses follow one another in the reports' order.
      */
     public static Report pool(String name, List<Report> reports) {
-        Tally crisis = new Tally();
-        Tally harmless = new Tally();
-        Map<String, Tally> byCategory = new TreeMap<>();
-        Map<String, Tally> harmlessByCategory = new TreeMap<>();
-        Map<String, Tally> byFrame = new TreeMap<>();
-        List<String> misses = new ArrayList<>();
+        Figures all = new Figures();
         for (Report r : reports) {
-            crisis.addAll(r.crisis());
-            harmless.addAll(r.harmless());
-            r.crisisByCategory()
-                    .forEach((k, t) ->
-                            byCategory.computeIfAbsent(k, x -> new Tally()).addAll(t));
+            all.crisis.addAll(r.crisis());
+            all.harmless.addAll(r.harmless());
+            r.crisisByCategory().forEach((k, t) -> Figures.of(all.byCategory, k).addAll(t));
             r.harmlessByCategory()
-                    .forEach((k, t) -> harmlessByCategory
-                            .computeIfAbsent(k, x -> new Tally())
-                            .addAll(t));
-            r.harmlessByFrame()
-                    .forEach((k, t) ->
-                            byFrame.computeIfAbsent(k, x -> new Tally()).addAll(t));
-            misses.addAll(r.misses());
+                    .forEach((k, t) -> Figures.of(all.harmlessByCategory, k).addAll(t));
+            r.harmlessByFrame().forEach((k, t) -> Figures.of(all.byFrame, k).addAll(t));
+            all.misses.addAll(r.misses());
         }
-        return new Report(name, crisis, harmless, byCategory, harmlessByCategory, byFrame, misses);
+        return all.report(name);
+    }
+
+    /** The tallies of a report being gathered, by evaluate (row by row) or pool (report by report). */
+    private static final class Figures {
+        final Tally crisis = new Tally();
+        final Tally harmless = new Tally();
+        final Map<String, Tally> byCategory = new TreeMap<>();
+        final Map<String, Tally> harmlessByCategory = new TreeMap<>();
+        final Map<String, Tally> byFrame = new TreeMap<>();
+        final List<String> misses = new ArrayList<>();
+
+        static Tally of(Map<String, Tally> tallies, String key) {
+            return tallies.computeIfAbsent(key, k -> new Tally());
+        }
+
+        Report report(String name) {
+            return new Report(name, crisis, harmless, byCategory, harmlessByCategory, byFrame, misses);
+        }
     }
 
     private static String describe(CrisisReading reading) {

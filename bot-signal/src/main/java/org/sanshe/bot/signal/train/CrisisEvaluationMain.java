@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,11 +72,7 @@ public final class CrisisEvaluationMain {
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         Map<String, String> opts = options(args);
-        List<Path> devs = Arrays.stream(
-                        opts.getOrDefault("dev", CrisisModelTrainer.DEV_SETS).split(","))
-                .map(String::strip)
-                .map(Path::of)
-                .toList();
+        List<Path> devs = CrisisModelTrainer.paths(opts.getOrDefault("dev", CrisisModelTrainer.DEV_SETS));
         Path heldOut = Path.of(opts.getOrDefault("heldout", "eval/crisis/heldout3.tsv"));
         Path modelFile = Path.of(opts.getOrDefault("model", "config/crisis/model.tsv"));
         Path crisisDir = Path.of(opts.getOrDefault("crisis-dir", "config/crisis"));
@@ -206,8 +201,7 @@ public final class CrisisEvaluationMain {
             if (opts.containsKey("calibrate")) {
                 choiceSets = new ArrayList<>();
                 LookupSignal.Keys keys = new LookupSignal.Keys(rules);
-                for (String c : opts.get("calibrate").split(",")) {
-                    Path f = Path.of(c.strip());
+                for (Path f : CrisisModelTrainer.paths(opts.get("calibrate"))) {
                     List<Row> rows = CrisisEvaluation.readSet(f);
                     List<Reading> readings = new ArrayList<>();
                     for (Row r : rows) {
@@ -260,7 +254,7 @@ public final class CrisisEvaluationMain {
             System.out.println(choice);
 
             section("Rules + learned on the "
-                    + (choiceSets == dev ? "development sets, leave-one-set-out" : "calibration sets")
+                    + (opts.containsKey("calibrate") ? "calibration sets" : "development sets, leave-one-set-out")
                     + ", at the chosen " + chosen.thresholds());
             Report chosenPooled = evaluateDev(
                     rules,

@@ -69,10 +69,7 @@ public final class CrisisModelTrainer {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
-        List<Path> devs = Arrays.stream(opts.getOrDefault("dev", DEV_SETS).split(","))
-                .map(String::strip)
-                .map(Path::of)
-                .toList();
+        List<Path> devs = paths(opts.getOrDefault("dev", DEV_SETS));
         Path out = Path.of(opts.getOrDefault("out", "config/crisis/model.tsv"));
         long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
         int folds = Integer.parseInt(opts.getOrDefault("folds", "5"));
@@ -284,6 +281,14 @@ public final class CrisisModelTrainer {
             case "no" -> false;
             default -> throw new IllegalArgumentException("--" + option + " is yes or no, not " + value);
         };
+    }
+
+    /** {@code a.tsv, b.tsv} → the paths, in that order. */
+    static List<Path> paths(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::strip)
+                .map(Path::of)
+                .toList();
     }
 
     private static Map<String, String> options(String[] args) {
